@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from './platform/deps.ts';
+import { buildApp, type Feature } from './platform/http/app.ts';
+import { adminRoutes } from './features/admin/routes.ts';
+import { openApiRoutes } from './features/api/openapi.ts';
+import { auditRoutes } from './features/audit/routes.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { homeRoutes } from './features/home/routes.ts';
+import { peopleRoutes } from './features/people/routes.ts';
+
+/** Every capability, registered in one place. */
+export const FEATURES: Feature[] = [authRoutes, homeRoutes, adminRoutes, peopleRoutes, auditRoutes, openApiRoutes];
+
+export function createVigil(deps: Deps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  return buildApp(deps, { features: FEATURES, logger: options.logger ?? false });
+}

@@ -1,0 +1,20 @@
+import type { Permission } from './roles.ts';
+
+export interface NavItem {
+  href: string;
+  text: string;
+  /** Shown when the user holds any of these permissions. */
+  anyOf: readonly Permission[];
+}
+
+/** Primary navigation, in order. Each capability adds its entry here as it lands. */
+export const NAVIGATION: readonly NavItem[] = [
+  { href: '/', text: 'Home', anyOf: [] },
+  { href: '/people', text: 'People', anyOf: ['people:read'] },
+  { href: '/admin/users', text: 'Users', anyOf: ['admin:users'] },
+  { href: '/audit', text: 'Audit log', anyOf: ['audit:view'] },
+];
+
+export function navigationFor(permissions: ReadonlySet<Permission>): NavItem[] {
+  return NAVIGATION.filter((item) => item.anyOf.length === 0 || item.anyOf.some((p) => permissions.has(p)));
+}
