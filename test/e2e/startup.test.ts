@@ -26,7 +26,7 @@ describe('starting Vigil', () => {
   it('migrates, loads demo data with progress on first start, restarts without reloading, and stops cleanly on SIGTERM', async () => {
     const env = { DATA_DIR: data.dir, VIGIL_DEMO_PASSWORD: 'a-test-demo-password' };
     const first = await startServer(env);
-    expect(first.output()).toContain('applied 1 migration');
+    expect(first.output()).toMatch(/applied \d+ migration/);
     expect(first.output()).toMatch(/Demo users\s+\[#+\] 14\/14/);
     expect(first.output()).toContain('(the value of VIGIL_DEMO_PASSWORD)');
     const health = await fetch(`${first.url}/health`);
@@ -55,7 +55,7 @@ describe('starting Vigil', () => {
     url.pathname = `/${name}`;
     try {
       const server = await startServer({ DATABASE_URL: url.toString(), VIGIL_DEMO: 'true', VIGIL_DEMO_PASSWORD: 'a-test-demo-password' });
-      expect(server.output()).toContain('applied 1 migration');
+      expect(server.output()).toMatch(/applied \d+ migration/);
       const health = await fetch(`${server.url}/health`);
       expect(await health.json()).toMatchObject({ status: 'ok', database: { kind: 'postgres', status: 'ok' } });
       expect(await server.stop('SIGTERM')).toBe(0);
