@@ -7,9 +7,18 @@ import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { homeRoutes } from './features/home/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
+import { taskRoutes } from './features/tasks/routes.ts';
 
 /** Every capability, registered in one place. */
-export const FEATURES: Feature[] = [authRoutes, homeRoutes, adminRoutes, peopleRoutes, auditRoutes, openApiRoutes];
+export const FEATURES: Feature[] = [
+  authRoutes,
+  homeRoutes,
+  adminRoutes,
+  peopleRoutes,
+  taskRoutes,
+  auditRoutes,
+  openApiRoutes,
+];
 
 export function createVigil(deps: Deps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   return buildApp(deps, { features: FEATURES, logger: options.logger ?? false });

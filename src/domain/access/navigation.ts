@@ -10,6 +10,7 @@ export interface NavItem {
 /** Primary navigation, in order. Each capability adds its entry here as it lands. */
 export const NAVIGATION: readonly NavItem[] = [
   { href: '/', text: 'Home', anyOf: [] },
+  { href: '/tasks', text: 'Tasks', anyOf: ['tasks:read'] },
   { href: '/people', text: 'People', anyOf: ['people:read'] },
   { href: '/admin/users', text: 'Users', anyOf: ['admin:users'] },
   { href: '/audit', text: 'Audit log', anyOf: ['audit:view'] },
