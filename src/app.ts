@@ -8,6 +8,8 @@ import { authRoutes } from './features/auth/routes.ts';
 import { homeRoutes } from './features/home/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
 import { taskRoutes } from './features/tasks/routes.ts';
+import { intakeRoutes } from './features/intake/routes.ts';
+import { caseRoutes } from './features/cases/routes.ts';
 
 /** Every capability, registered in one place. */
 export const FEATURES: Feature[] = [
@@ -16,6 +18,8 @@ export const FEATURES: Feature[] = [
   adminRoutes,
   peopleRoutes,
   taskRoutes,
+  intakeRoutes,
+  caseRoutes,
   auditRoutes,
   openApiRoutes,
 ];

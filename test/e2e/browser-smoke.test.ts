@@ -30,7 +30,7 @@ describe.skipIf(!available)('in a real browser', () => {
     data.remove();
   });
 
-  it('signs in, shows the home page with navigation, and signs out', async () => {
+  it('signs in, shows the home page with navigation, and signs out', { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
     await expect(page.title()).resolves.toBe('Sign in – Vigil');

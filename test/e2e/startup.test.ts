@@ -9,7 +9,7 @@ const data = temporaryDirectory('vigil-start-');
 afterAll(() => data.remove());
 
 describe('starting Vigil', () => {
-  it('exits with one clear line when DATABASE_URL cannot be reached', () => {
+  it('exits with one clear line when DATABASE_URL cannot be reached', { timeout: 90_000 }, () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: 'postgres://vigil:wrong@127.0.0.1:1/nothing', PORT: '0' },
@@ -23,7 +23,7 @@ describe('starting Vigil', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('migrates, loads demo data with progress on first start, restarts without reloading, and stops cleanly on SIGTERM', async () => {
+  it('migrates, loads demo data with progress on first start, restarts without reloading, and stops cleanly on SIGTERM', { timeout: 240_000 }, async () => {
     const env = { DATA_DIR: data.dir, VIGIL_DEMO_PASSWORD: 'a-test-demo-password' };
     const first = await startServer(env);
     expect(first.output()).toMatch(/applied \d+ migration/);
@@ -45,7 +45,7 @@ describe('starting Vigil', () => {
     expect(await second.stop('SIGTERM')).toBe(0);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('runs the same migrations and app on PostgreSQL when DATABASE_URL is set', async () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('runs the same migrations and app on PostgreSQL when DATABASE_URL is set', { timeout: 180_000 }, async () => {
     const serverUrl = process.env.TEST_DATABASE_URL!;
     const name = `vigil_start_${Date.now()}`;
     const admin = new pg.Client({ connectionString: serverUrl });

@@ -11,6 +11,8 @@ export interface NavItem {
 export const NAVIGATION: readonly NavItem[] = [
   { href: '/', text: 'Home', anyOf: [] },
   { href: '/tasks', text: 'Tasks', anyOf: ['tasks:read'] },
+  { href: '/reports', text: 'Reports', anyOf: ['reports:read'] },
+  { href: '/registrar', text: 'Recording audit', anyOf: ['registrar:audit'] },
   { href: '/people', text: 'People', anyOf: ['people:read'] },
   { href: '/admin/users', text: 'Users', anyOf: ['admin:users'] },
   { href: '/audit', text: 'Audit log', anyOf: ['audit:view'] },

@@ -1,6 +1,6 @@
 /** Investigation rules: allocation, triage, lines of enquiry, s2B, suspect management, finalisation, supervision, prosecution file. */
 export type { Issue, LocalDate, Reason, RiskGrade, TaskSuggestion, ValidationResult } from './types.ts';
-export { OFFENCES, OFFENCE_CODES, isStalking, type OffenceCode } from './offences.ts';
+export { OFFENCES, OFFENCE_CODES, fromClassificationOffence, isStalking, type OffenceCode } from './offences.ts';
 export { TEAMS, TEAM_CODES, teamName, type TeamCode } from './teams.ts';
 export type {
   AllocationCondition,

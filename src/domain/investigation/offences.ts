@@ -23,3 +23,22 @@ export const OFFENCE_CODES = Object.keys(OFFENCES) as OffenceCode[];
 export function isStalking(offence: OffenceCode, stalkingOffences: readonly OffenceCode[]): boolean {
   return stalkingOffences.includes(offence);
 }
+
+/** The classification module's offence codes, mapped to this module's. */
+const FROM_CLASSIFICATION: Record<string, OffenceCode> = {
+  harassment: 's2',
+  'harassment-fear-of-violence': 's4',
+  stalking: 's2A',
+  'stalking-fear-alarm-distress': 's4A',
+  'breach-restraining-order': 'restraining-order-breach',
+  'breach-stalking-protection-order': 'spo-breach',
+  'malicious-communications': 'malicious-communications',
+  'controlling-or-coercive-behaviour': 'coercive-control',
+  'racially-or-religiously-aggravated-harassment': 'racially-aggravated-harassment',
+  'racially-or-religiously-aggravated-harassment-fear': 'racially-aggravated-harassment',
+};
+
+/** This module's code for an offence recorded with the classification module's code, if it has one. */
+export function fromClassificationOffence(code: string): OffenceCode | undefined {
+  return FROM_CLASSIFICATION[code];
+}

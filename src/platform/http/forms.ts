@@ -6,15 +6,44 @@ export interface PageError {
   field: string;
 }
 
-/** Field errors in the shape the GOV.UK error summary and fields expect: one per field, linked to it. */
+/** Field errors in the shape the GOV.UK error summary and fields expect: one per field, linked to the field's id (its full name). */
 export function pageErrors(errors: FieldError[]): PageError[] {
   const seen = new Set<string>();
   const result: PageError[] = [];
   for (const e of errors) {
-    const field = e.field.split('.')[0] || e.field;
+    // A value inside a list (roles.0) belongs to the list's field (roles).
+    const field = e.field.replace(/\.\d+$/, '');
     if (seen.has(field)) continue;
     seen.add(field);
     result.push({ text: e.message, href: `#${field}`, field });
+  }
+  return result;
+}
+
+/**
+ * Turns flat form field names into nested values: `victim.surname` and
+ * `occasions[0].date` become `{ victim: { surname } }` and `{ occasions: [{ date }] }`.
+ * Keys that could reach the prototype are dropped.
+ */
+export function unflatten(body: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const path = name.split(/\.|\[(\d+)\]\.?/).filter((part) => part !== undefined && part !== '');
+    if (path.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) continue;
+    if (path.some((part) => /^\d+$/.test(part) && Number(part) > 500)) continue;
+    let target: Record<string, unknown> | unknown[] = result;
+    path.forEach((part, i) => {
+      const last = i === path.length - 1;
+      const key: string | number = /^\d+$/.test(part) ? Number(part) : part;
+      const container = target as Record<string | number, unknown>;
+      if (last) {
+        container[key] = value;
+        return;
+      }
+      const nextIsIndex = /^\d+$/.test(path[i + 1]!);
+      if (container[key] === undefined || typeof container[key] !== 'object') container[key] = nextIsIndex ? [] : {};
+      target = container[key] as Record<string, unknown>;
+    });
   }
   return result;
 }
