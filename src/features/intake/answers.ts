@@ -124,47 +124,53 @@ export type Answers = z.infer<typeof answersSchema>;
 /** Everything a submitted report needs, with the cross-field checks. */
 export function submissionSchema(now: Date) {
   const today = now.toISOString().slice(0, 10);
+  // Missing answers become empty ones, so each gets its own plain message.
+  const withEmptyAnswers = (raw: unknown) => {
+    const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    return { victim: {}, account: '', occasions: [], effects: [], indicators: [], thrive: {}, responseRationale: '', evidenceAdvice: '', ...given };
+  };
+  return z.preprocess(withEmptyAnswers, strictAnswers(today));
+}
+
+function strictAnswers(today: string) {
+  const victim = personAnswer.superRefine((v, ctx) => {
+    if (!v.personId && !v.surname && !v.forenames) ctx.addIssue({ code: 'custom', path: ['surname'], message: 'Enter the victim’s name' });
+    if (v.dateOfBirth && v.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be in the past' });
+  });
+  const suspect = personAnswer.superRefine((v, ctx) => {
+    if (v.dateOfBirth && v.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be in the past' });
+  });
+  const occasions = conductPage.shape.occasions.superRefine((list, ctx) => {
+    list.forEach((o, i) => {
+      const n = i + 1;
+      if (!o.date) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `Enter the date of occasion ${n}` });
+      else if (o.date > today) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `The date of occasion ${n} must be today or in the past` });
+      if (o.date && o.endDate && o.endDate < o.date) {
+        ctx.addIssue({ code: 'custom', path: [i, 'endDate'], message: `The end date of occasion ${n} must be the same as or after its start date` });
+      } else if (o.endDate && o.endDate > today) {
+        ctx.addIssue({ code: 'custom', path: [i, 'endDate'], message: `The end date of occasion ${n} must be today or in the past` });
+      }
+      if (o.channels.length === 0) ctx.addIssue({ code: 'custom', path: [i, 'channels'], message: `Choose how the suspect made contact on occasion ${n}` });
+      if (o.behaviours.length === 0) ctx.addIssue({ code: 'custom', path: [i, 'behaviours'], message: `Choose what happened on occasion ${n}` });
+    });
+  });
   return callerPage
     .extend(peoplePage.shape)
-    .extend(conductPage.shape)
+    .extend({ victim, suspect: suspect.optional(), occasions })
+    .extend(conductPage.omit({ occasions: true }).shape)
     .extend(effectsPage.shape)
     .extend(responsePage.shape)
     .superRefine((answers, ctx) => {
-      const victim = answers.victim;
-      if (!victim.personId && !victim.surname && !victim.forenames) {
-        ctx.addIssue({ code: 'custom', path: ['victim', 'surname'], message: 'Enter the victim’s name' });
+      if (answers.suspectKnown !== 'yes') return;
+      const s = answers.suspect;
+      const hasDetail = !!s && !!(s.personId || s.surname || s.forenames || s.phone || s.socialHandle || s.description);
+      if (!hasDetail) {
+        ctx.addIssue({ code: 'custom', path: ['suspect', 'surname'], message: 'Enter the suspect’s name or other details, or say the suspect is not known' });
       }
-      if (answers.suspectKnown === 'yes') {
-        const s = answers.suspect;
-        const hasDetail = !!s && !!(s.personId || s.surname || s.forenames || s.phone || s.socialHandle || s.description);
-        if (!hasDetail) {
-          ctx.addIssue({ code: 'custom', path: ['suspect', 'surname'], message: 'Enter the suspect’s name or other details, or say the suspect is not known' });
-        }
-      }
-      for (const [person, label] of [
-        [answers.victim, 'victim'],
-        [answers.suspect, 'suspect'],
-      ] as const) {
-        if (person?.dateOfBirth && person.dateOfBirth > today) {
-          ctx.addIssue({ code: 'custom', path: [label, 'dateOfBirth'], message: 'Date of birth must be in the past' });
-        }
-      }
-      answers.occasions.forEach((o, i) => {
-        if (!o.date) {
-          ctx.addIssue({ code: 'custom', path: ['occasions', i, 'date'], message: `Enter the date of occasion ${i + 1}` });
-          return;
-        }
-        if (o.date > today) ctx.addIssue({ code: 'custom', path: ['occasions', i, 'date'], message: `The date of occasion ${i + 1} must be today or in the past` });
-        if (o.endDate && o.endDate < o.date) {
-          ctx.addIssue({ code: 'custom', path: ['occasions', i, 'endDate'], message: `The end date of occasion ${i + 1} must be the same as or after its start date` });
-        }
-        if (o.endDate && o.endDate > today) ctx.addIssue({ code: 'custom', path: ['occasions', i, 'endDate'], message: `The end date of occasion ${i + 1} must be today or in the past` });
-        if (o.channels.length === 0) ctx.addIssue({ code: 'custom', path: ['occasions', i, 'channels'], message: `Choose how the suspect made contact on occasion ${i + 1}` });
-        if (o.behaviours.length === 0) ctx.addIssue({ code: 'custom', path: ['occasions', i, 'behaviours'], message: `Choose what happened on occasion ${i + 1}` });
-      });
     });
 }
-export type Submission = z.infer<ReturnType<typeof submissionSchema>>;
+
+export type Submission = z.infer<ReturnType<typeof strictAnswers>>;
 
 /** The facts the classification rules need, from the answers so far. */
 export function factsFrom(
