@@ -3,7 +3,8 @@ import { systemClock } from './domain/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DatabaseUnavailableError, migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
-import { DEFAULT_DEMO_PASSWORD, ensureTeams, isDemoSeeded, seedDemo } from './demo/seed.ts';
+import { seedDemoReports } from './demo/reports.ts';
+import { DEFAULT_DEMO_PASSWORD, ensureTeams, isDemoSeeded, markDemoSeeded, seedDemo } from './demo/seed.ts';
 
 function progressLine(step: string, done: number, total: number): void {
   const width = 24;
@@ -22,15 +23,17 @@ async function main(): Promise<void> {
   console.log(applied.length ? `Vigil: applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Vigil: database schema is up to date');
   await ensureTeams(handle.db);
 
+  const deps: Deps = { db: handle.db, dbKind: handle.kind, clock: systemClock, config };
   if (config.demo && !(await isDemoSeeded(handle.db))) {
     const password = config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
     console.log('Vigil: loading demo data (first start)');
     await seedDemo(handle.db, { password, seed: config.demoSeed, progress: progressLine });
+    await seedDemoReports(deps, progressLine);
+    await markDemoSeeded(handle.db, deps.clock.now());
     console.log(`Vigil: demo users are named after their role (for example call-handler, detective-sergeant, administrator).`);
     console.log(`Vigil: demo password: ${config.demoPassword ? '(the value of VIGIL_DEMO_PASSWORD)' : password}`);
   }
 
-  const deps: Deps = { db: handle.db, dbKind: handle.kind, clock: systemClock, config };
   const app = await createVigil(deps, { logger: true });
 
   let closing = false;

@@ -89,6 +89,10 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
     for (const role of ['detective-sergeant', 'auditor']) {
       await nameUserOnRecord(tx, 'person', restrictedId, userIds.get(role)!, null);
     }
-    await tx.insertInto('app_settings').values({ key: 'demo_seeded', value: new Date().toISOString() }).execute();
   });
+}
+
+/** Records that the demo data is complete, so later starts do not load it again. */
+export async function markDemoSeeded(db: Kysely<Database>, at: Date): Promise<void> {
+  await db.insertInto('app_settings').values({ key: 'demo_seeded', value: at.toISOString() }).execute();
 }

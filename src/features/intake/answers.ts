@@ -60,6 +60,7 @@ export const occasionAnswer = z.object({
   accountName: optionalText(120, 'Account name'),
   behaviours: checkboxes(codes(behaviours), 'Choose what happened from the list'),
   fearOfViolence: z.preprocess((v) => v === true || v === 'yes', z.boolean()).default(false),
+  raciallyOrReligiouslyAggravated: z.preprocess((v) => v === true || v === 'yes', z.boolean()).default(false),
   times: z.coerce.number().int('Enter a whole number').min(1, 'Enter 1 or more').max(10000, 'Enter 10,000 or fewer').optional().or(z.literal('').transform(() => undefined)),
   description: optionalText(2000, 'What happened'),
   breachedOrder: z.enum(codes(orderTypes), 'Choose the order from the list').optional().or(z.literal('').transform(() => undefined)),
@@ -186,7 +187,7 @@ export function factsFrom(
       channels: o.channels,
       behaviours: o.behaviours,
       causedFearOfViolence: o.fearOfViolence,
-      raciallyOrReligiouslyAggravated: false,
+      raciallyOrReligiouslyAggravated: o.raciallyOrReligiouslyAggravated,
       ...(o.breachedOrder ? { breachedOrder: o.breachedOrder } : {}),
     }));
   return {
