@@ -41,6 +41,18 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+/** The path of the first string holding a NUL character, if any. */
+function nulPath(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (!value || typeof value !== 'object' || depth > 20) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path;
+    const found = nulPath(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
@@ -67,7 +79,24 @@ export function cookieOptions(deps: Deps, request: FastifyRequest) {
   };
 }
 
+/** Fastify's own errors about the request body, as a plain message. */
+function bodyProblem(error: unknown): AppError | undefined {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('Send the body as application/json (or a form for pages).', 415, 'Unsupported media type');
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new AppError('The body is empty: send a JSON object.', 400, 'Bad request');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('The body is too large.', 413, 'Payload too large');
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new AppError('The body does not match its stated length.', 400, 'Bad request');
+  if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new AppError('The body is not valid JSON.', 400, 'Bad request');
+  const message = (error as { message?: string }).message ?? '';
+  if (/prototype property|__proto__|constructor/.test(message) && (error as { statusCode?: number }).statusCode === 400) {
+    return new AppError('The body contains a key that is not allowed (__proto__ or constructor).', 400, 'Bad request');
+  }
+  return undefined;
+}
+
 export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
+  const views: nunjucks.Environment = createViewEnvironment();
+  const assets = await loadAssets();
   const logger: FastifyServerOptions['logger'] = options.logger
     ? {
         level: deps.config.logLevel,
@@ -81,14 +110,24 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   const app = Fastify({
     logger,
     genReqId: () => randomUUID(),
+    // Malformed URLs and over-long parameters go through the same error handling as everything else.
+    frameworkErrors: (_error, request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+      reply.code(400).header('cache-control', 'no-store');
+      const detail = 'The address is not valid.';
+      if (request.url.startsWith('/api/')) {
+        void reply.type('application/problem+json').send({ type: 'about:blank', title: 'Bad request', status: 400, detail, instance: request.id });
+      } else {
+        void reply.type('text/html; charset=utf-8').send(views.render('views/errors/problem.njk', { message: detail, navigation: [] }));
+      }
+    },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('vigilRoutes', []);
 
-  const views: nunjucks.Environment = createViewEnvironment();
-  const assets = await loadAssets();
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -143,6 +182,12 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     }
   });
 
+  // PostgreSQL cannot store a NUL character: refuse it up front with the field named.
+  app.addHook('preValidation', async (request) => {
+    const where = nulPath(request.body, '') ?? nulPath(request.query, '') ?? nulPath(request.params, '');
+    if (where !== undefined) throw new ValidationError([{ field: where || 'body', message: 'Remove the invalid character (a null byte) from this value' }]);
+  });
+
   // Every form post to a page must carry the session's CSRF token (or, before sign-in, the sign-in cookie's).
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'POST' || isApiRequest(request) || request.routeOptions.config.kind !== 'page') return;
@@ -171,7 +216,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    const known = error instanceof AppError ? error : undefined;
+    const known = error instanceof AppError ? error : bodyProblem(error);
     const fastifyStatus = (error as { statusCode?: number }).statusCode;
     const status = known?.status ?? (fastifyStatus && fastifyStatus >= 400 && fastifyStatus < 500 ? fastifyStatus : 500);
     if (status >= 500) request.log.error({ err: error, reference: request.id }, 'request failed');
