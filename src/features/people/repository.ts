@@ -1,4 +1,8 @@
+import { sql } from 'kysely';
+import { normaliseName, normaliseSurname, phoneticKey, searchKeys, type PersonSearchKeys } from '../../domain/people/index.ts';
+import { looseEmailKey, normaliseEmail, normaliseHandle, normalisePhone, normalisePostcode, normaliseTown, normaliseVehicle } from '../../domain/people/index.ts';
 import type { Db } from '../../platform/audit/audit-repository.ts';
+import type { IdentifierKind } from '../../platform/db/schema.ts';
 
 export interface PersonRecord {
   id: string;
@@ -9,6 +13,11 @@ export interface PersonRecord {
   restricted: boolean;
   restrictedContact: string | null;
   version: number;
+  ageMin: number | null;
+  ageMax: number | null;
+  ageStatedOn: string | null;
+  description: string | null;
+  createdAt: Date;
 }
 
 export interface PersonListItem {
@@ -20,24 +29,100 @@ export interface PersonListItem {
   restrictedContact?: string | null;
 }
 
+export interface NameInput {
+  forenames: string;
+  surname: string;
+}
+
+export interface HandleInput {
+  platform: string;
+  handle: string;
+}
+
+export interface AddressInput {
+  line: string | null;
+  town: string | null;
+  postcode: string | null;
+  protected: boolean;
+}
+
+/** Everything recorded about a person apart from the main row. */
+export interface PersonParticulars {
+  aliases: NameInput[];
+  phones: string[];
+  emails: string[];
+  handles: HandleInput[];
+  vehicles: string[];
+  addresses: AddressInput[];
+}
+
+export interface StoredAddress extends AddressInput {
+  id: string;
+}
+
+export interface StoredParticulars extends Omit<PersonParticulars, 'addresses'> {
+  addresses: StoredAddress[];
+}
+
+const PERSON_COLUMNS = [
+  'id',
+  'forenames',
+  'surname',
+  'date_of_birth',
+  'gender',
+  'restricted',
+  'restricted_contact',
+  'version',
+  'age_min',
+  'age_max',
+  'age_stated_on',
+  'description',
+  'created_at',
+] as const;
+
+type PersonRow = {
+  id: string;
+  forenames: string;
+  surname: string;
+  date_of_birth: string | null;
+  gender: string | null;
+  restricted: boolean;
+  restricted_contact: string | null;
+  version: number;
+  age_min: number | null;
+  age_max: number | null;
+  age_stated_on: string | null;
+  description: string | null;
+  created_at: Date;
+};
+
+function toPerson(row: PersonRow): PersonRecord {
+  return {
+    id: row.id,
+    forenames: row.forenames,
+    surname: row.surname,
+    dateOfBirth: row.date_of_birth,
+    gender: row.gender,
+    restricted: row.restricted,
+    restrictedContact: row.restricted_contact,
+    version: row.version,
+    ageMin: row.age_min,
+    ageMax: row.age_max,
+    ageStatedOn: row.age_stated_on,
+    description: row.description,
+    createdAt: row.created_at,
+  };
+}
+
 export async function getPerson(db: Db, id: string): Promise<PersonRecord | undefined> {
-  const row = await db
-    .selectFrom('people')
-    .select(['id', 'forenames', 'surname', 'date_of_birth', 'gender', 'restricted', 'restricted_contact', 'version'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        forenames: row.forenames,
-        surname: row.surname,
-        dateOfBirth: row.date_of_birth,
-        gender: row.gender,
-        restricted: row.restricted,
-        restrictedContact: row.restricted_contact,
-        version: row.version,
-      }
-    : undefined;
+  const row = await db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? toPerson(row) : undefined;
+}
+
+export async function getPeople(db: Db, ids: readonly string[]): Promise<PersonRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('people').select(PERSON_COLUMNS).where('id', 'in', ids).execute();
+  return rows.map(toPerson);
 }
 
 /** People in name order; restricted records carry names only where the user is named on them. */
@@ -70,10 +155,35 @@ export async function isNamedOnRecord(db: Db, recordType: string, recordId: stri
   return !!row;
 }
 
-export async function insertPerson(
-  db: Db,
-  person: { forenames: string; surname: string; dateOfBirth: string | null; gender: string | null; restricted: boolean; restrictedContact: string | null },
-): Promise<string> {
+/** Of the given records, those the user is named on. */
+export async function namedRecords(db: Db, recordType: string, recordIds: readonly string[], userId: string): Promise<Set<string>> {
+  if (recordIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('record_access')
+    .select('record_id')
+    .where('record_type', '=', recordType)
+    .where('record_id', 'in', recordIds)
+    .where('user_id', '=', userId)
+    .execute();
+  return new Set(rows.map((r) => r.record_id));
+}
+
+export interface NewPerson {
+  forenames: string;
+  surname: string;
+  dateOfBirth: string | null;
+  gender: string | null;
+  restricted: boolean;
+  restrictedContact: string | null;
+  ageMin?: number | null;
+  ageMax?: number | null;
+  ageStatedOn?: string | null;
+  description?: string | null;
+  createdBy?: string | null;
+}
+
+/** Inserts a person and the search keys of their main name (add particulars with `replaceParticulars`). */
+export async function insertPerson(db: Db, person: NewPerson): Promise<string> {
   const { id } = await db
     .insertInto('people')
     .values({
@@ -83,10 +193,49 @@ export async function insertPerson(
       gender: person.gender,
       restricted: person.restricted,
       restricted_contact: person.restrictedContact,
+      age_min: person.ageMin ?? null,
+      age_max: person.ageMax ?? null,
+      age_stated_on: person.ageStatedOn ?? null,
+      description: person.description ?? null,
+      created_by: person.createdBy ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await replaceNames(db, id, { forenames: person.forenames, surname: person.surname }, []);
   return id;
+}
+
+export interface PersonChanges {
+  forenames: string;
+  surname: string;
+  dateOfBirth: string | null;
+  gender: string | null;
+  ageMin: number | null;
+  ageMax: number | null;
+  ageStatedOn: string | null;
+  description: string | null;
+}
+
+/** Saves the main row if nobody else has since; false when the version is stale. */
+export async function updatePersonRow(db: Db, id: string, expectedVersion: number, changes: PersonChanges, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('people')
+    .set({
+      forenames: changes.forenames,
+      surname: changes.surname,
+      date_of_birth: changes.dateOfBirth,
+      gender: changes.gender,
+      age_min: changes.ageMin,
+      age_max: changes.ageMax,
+      age_stated_on: changes.ageStatedOn,
+      description: changes.description,
+      updated_at: at,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function nameUserOnRecord(db: Db, recordType: string, recordId: string, userId: string, grantedBy: string | null): Promise<void> {
@@ -95,4 +244,200 @@ export async function nameUserOnRecord(db: Db, recordType: string, recordId: str
     .values({ record_type: recordType, record_id: recordId, user_id: userId, granted_by: grantedBy })
     .onConflict((oc) => oc.doNothing())
     .execute();
+}
+
+/** The keys stored for one name, from the matching rules. */
+export function nameKeys(name: NameInput): { fullKey: string; forenamePhonetic: string; surnamePhonetic: string; forenameGroups: string[] } {
+  const keys: PersonSearchKeys = searchKeys({ id: '', name: { forename: name.forenames, surname: name.surname } });
+  const firstForename = normaliseName(name.forenames).split(' ')[0] ?? '';
+  return {
+    fullKey: keys.fullNames[0] ?? '',
+    forenamePhonetic: firstForename === '' ? '' : phoneticKey(firstForename),
+    surnamePhonetic: phoneticKey(normaliseSurname(name.surname).replace(/ /g, '')),
+    forenameGroups: [...new Set([...keys.forenames, ...keys.forenameGroups])].sort(),
+  };
+}
+
+async function replaceNames(db: Db, personId: string, primary: NameInput, aliases: readonly NameInput[]): Promise<void> {
+  await db.deleteFrom('person_names').where('person_id', '=', personId).execute();
+  const rows = [{ kind: 'primary' as const, name: primary }, ...aliases.map((name) => ({ kind: 'alias' as const, name }))].map(({ kind, name }) => {
+    const keys = nameKeys(name);
+    return {
+      person_id: personId,
+      kind,
+      forenames: name.forenames,
+      surname: name.surname,
+      full_key: keys.fullKey,
+      forename_phonetic: keys.forenamePhonetic,
+      surname_phonetic: keys.surnamePhonetic,
+      forename_groups: sql<string[]>`${sql.val(keys.forenameGroups)}::text[]`,
+    };
+  });
+  await db.insertInto('person_names').values(rows).execute();
+}
+
+interface IdentifierRow {
+  person_id: string;
+  kind: IdentifierKind;
+  value: string;
+  normalised: string;
+  platform: string | null;
+  protected: boolean;
+  loose_key: string | null;
+}
+
+function keyOf(result: { ok: true; value: string } | { ok: false; error: string }): string | undefined {
+  return result.ok ? result.value : undefined;
+}
+
+/** Identifier rows for the particulars: the value as typed and its normalised key (invalid values are refused earlier). */
+function identifierRows(personId: string, particulars: PersonParticulars): IdentifierRow[] {
+  const rows: IdentifierRow[] = [];
+  const add = (kind: IdentifierKind, value: string, normalised: string | undefined, extra: Partial<IdentifierRow> = {}) => {
+    if (normalised === undefined || normalised === '') return;
+    rows.push({ person_id: personId, kind, value, normalised, platform: null, protected: false, loose_key: null, ...extra });
+  };
+  for (const phone of particulars.phones) add('phone', phone, keyOf(normalisePhone(phone)));
+  for (const email of particulars.emails) add('email', email, keyOf(normaliseEmail(email)), { loose_key: keyOf(looseEmailKey(email)) ?? null });
+  for (const h of particulars.handles) add('handle', h.handle, keyOf(normaliseHandle({ platform: h.platform, handle: h.handle })), { platform: h.platform || null });
+  for (const vehicle of particulars.vehicles) add('vehicle', vehicle, keyOf(normaliseVehicle(vehicle)));
+  for (const address of particulars.addresses) {
+    if (address.postcode) add('postcode', address.postcode, keyOf(normalisePostcode(address.postcode)), { protected: address.protected });
+    if (address.town) add('town', address.town, normaliseTown(address.town), { protected: address.protected });
+  }
+  return rows;
+}
+
+/**
+ * Replaces names, identifiers and addresses with those given. With `keepProtectedAddresses`
+ * the person's protected addresses are left as they are (the editor could not see them).
+ */
+export async function replaceParticulars(
+  db: Db,
+  personId: string,
+  primary: NameInput,
+  particulars: PersonParticulars,
+  options: { keepProtectedAddresses: boolean },
+): Promise<void> {
+  await replaceNames(db, personId, primary, particulars.aliases);
+  let addresses = particulars.addresses;
+  if (options.keepProtectedAddresses) {
+    const kept = await db.selectFrom('person_addresses').select(['line', 'town', 'postcode', 'protected']).where('person_id', '=', personId).where('protected', '=', true).execute();
+    addresses = [...kept, ...addresses];
+  }
+  await db.deleteFrom('person_identifiers').where('person_id', '=', personId).execute();
+  await db.deleteFrom('person_addresses').where('person_id', '=', personId).execute();
+  const identifiers = identifierRows(personId, { ...particulars, addresses });
+  if (identifiers.length > 0) await db.insertInto('person_identifiers').values(identifiers).execute();
+  if (addresses.length > 0) {
+    await db
+      .insertInto('person_addresses')
+      .values(addresses.map((a) => ({ person_id: personId, line: a.line, town: a.town, postcode: a.postcode, protected: a.protected })))
+      .execute();
+  }
+}
+
+/** Aliases, identifiers and addresses of several people at once. */
+export async function particularsOf(db: Db, personIds: readonly string[]): Promise<Map<string, StoredParticulars>> {
+  const result = new Map<string, StoredParticulars>();
+  if (personIds.length === 0) return result;
+  for (const id of personIds) result.set(id, { aliases: [], phones: [], emails: [], handles: [], vehicles: [], addresses: [] });
+  const [names, identifiers, addresses] = await Promise.all([
+    db.selectFrom('person_names').select(['person_id', 'forenames', 'surname']).where('person_id', 'in', personIds).where('kind', '=', 'alias').orderBy('id').execute(),
+    db
+      .selectFrom('person_identifiers')
+      .select(['person_id', 'kind', 'value', 'platform'])
+      .where('person_id', 'in', personIds)
+      .where('kind', 'in', ['phone', 'email', 'handle', 'vehicle'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('person_addresses').select(['id', 'person_id', 'line', 'town', 'postcode', 'protected']).where('person_id', 'in', personIds).orderBy('created_at').orderBy('id').execute(),
+  ]);
+  for (const n of names) result.get(n.person_id)?.aliases.push({ forenames: n.forenames, surname: n.surname });
+  for (const i of identifiers) {
+    const p = result.get(i.person_id);
+    if (!p) continue;
+    if (i.kind === 'phone') p.phones.push(i.value);
+    else if (i.kind === 'email') p.emails.push(i.value);
+    else if (i.kind === 'vehicle') p.vehicles.push(i.value);
+    else p.handles.push({ platform: i.platform ?? '', handle: i.value });
+  }
+  for (const a of addresses) result.get(a.person_id)?.addresses.push({ id: a.id, line: a.line, town: a.town, postcode: a.postcode, protected: a.protected });
+  return result;
+}
+
+/** True when the person is, or has been, a victim or protected person in any record. */
+export async function isVictim(db: Db, personId: string): Promise<boolean> {
+  const row = await sql<{ found: boolean }>`
+    select exists (select 1 from case_victims where person_id = ${personId})
+        or exists (select 1 from report_parties where person_id = ${personId} and role = 'victim')
+        or exists (select 1 from order_protected_persons where person_id = ${personId}) as found`.execute(db);
+  return row.rows[0]?.found ?? false;
+}
+
+/**
+ * Of the given people, those whose protected addresses the user may see: people linked to
+ * a case (as victim or suspect) that the user or one of their teams owns.
+ */
+export async function protectedAddressAllowed(db: Db, personIds: readonly string[], userId: string, teams: readonly string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const teamList = teams.length > 0 ? [...teams] : ['-'];
+  const rows = await db
+    .selectFrom('cases as c')
+    .leftJoin('case_victims as v', 'v.case_id', 'c.id')
+    .select(['v.person_id as victim', 'c.suspect_person_id as suspect'])
+    .where((eb) => eb.or([eb('c.owner_user_id', '=', userId), eb('c.owner_team', 'in', teamList)]))
+    .where((eb) => eb.or([eb('v.person_id', 'in', personIds), eb('c.suspect_person_id', 'in', personIds)]))
+    .execute();
+  const allowed = new Set<string>();
+  for (const r of rows) {
+    if (r.victim && personIds.includes(r.victim)) allowed.add(r.victim);
+    if (r.suspect && personIds.includes(r.suspect)) allowed.add(r.suspect);
+  }
+  return allowed;
+}
+
+/** The keys a matching query looks candidates up by (from `queryKeys`). */
+export interface CandidateLookup {
+  fullNames: string[];
+  surnamePhonetic: string[];
+  forenameKeys: string[];
+  phones: string[];
+  emails: string[];
+  emailsLoose: string[];
+  handles: string[];
+  vehicles: string[];
+}
+
+/**
+ * Candidate people for a matching query, best first by a cheap SQL rank: trigram similarity
+ * of full names (the pg_trgm GIN index, `%` operator at pg_trgm's similarity threshold,
+ * 0.3 by default), the same surname sound with a shared
+ * forename or forename group (btree and GIN indexes), and exact identifier keys.
+ */
+export async function findCandidateIds(db: Db, lookup: CandidateLookup, limit: number): Promise<string[]> {
+  const branches = [];
+  for (const fullName of lookup.fullNames.slice(0, 4)) {
+    branches.push(sql`(select person_id, similarity(full_key, ${fullName}) as rank from person_names
+      where full_key % ${fullName} order by rank desc limit ${limit})`);
+  }
+  if (lookup.surnamePhonetic.length > 0 && lookup.forenameKeys.length > 0) {
+    branches.push(sql`(select person_id, 0.5::real as rank from person_names
+      where surname_phonetic = any(${sql.val(lookup.surnamePhonetic)}::text[]) and forename_groups && ${sql.val(lookup.forenameKeys)}::text[] limit ${limit})`);
+  }
+  const identifierTests = [];
+  if (lookup.phones.length > 0) identifierTests.push(sql`(kind = 'phone' and normalised = any(${sql.val(lookup.phones)}::text[]))`);
+  if (lookup.emails.length > 0) identifierTests.push(sql`(kind = 'email' and normalised = any(${sql.val(lookup.emails)}::text[]))`);
+  if (lookup.emailsLoose.length > 0) identifierTests.push(sql`(kind = 'email' and loose_key = any(${sql.val(lookup.emailsLoose)}::text[]))`);
+  if (lookup.handles.length > 0) identifierTests.push(sql`(kind = 'handle' and normalised = any(${sql.val(lookup.handles)}::text[]))`);
+  if (lookup.vehicles.length > 0) identifierTests.push(sql`(kind = 'vehicle' and normalised = any(${sql.val(lookup.vehicles)}::text[]))`);
+  if (identifierTests.length > 0) {
+    branches.push(sql`(select person_id, 1::real as rank from person_identifiers where ${sql.join(identifierTests, sql` or `)} limit ${limit})`);
+  }
+  if (branches.length === 0) return [];
+  const result = await sql<{ person_id: string }>`
+    select person_id from (${sql.join(branches, sql` union all `)}) as found
+    group by person_id order by max(rank) desc, person_id limit ${limit}`.execute(db);
+  return result.rows.map((r) => r.person_id);
 }
