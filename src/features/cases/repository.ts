@@ -19,44 +19,6 @@ export interface CaseRecord {
   victimIds: string[];
 }
 
-export async function insertCase(
-  db: Db,
-  c: { reference: string; suspectPersonId: string | null; domesticAbuse: boolean; cyberEnabled: boolean; restricted: boolean; at: Date },
-): Promise<string> {
-  const row = await db
-    .insertInto('cases')
-    .values({
-      reference: c.reference,
-      suspect_person_id: c.suspectPersonId,
-      domestic_abuse: c.domesticAbuse,
-      cyber_enabled: c.cyberEnabled,
-      restricted: c.restricted,
-      restricted_contact: c.restricted ? 'the professional standards department' : null,
-      created_at: c.at,
-      updated_at: c.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function addVictims(db: Db, caseId: string, personIds: string[]): Promise<void> {
-  if (personIds.length === 0) return;
-  await db
-    .insertInto('case_victims')
-    .values(personIds.map((person_id) => ({ case_id: caseId, person_id })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-export async function linkReport(db: Db, link: { caseId: string; reportId: string; by: string | null; reason: string; at: Date }): Promise<void> {
-  await db
-    .insertInto('case_reports')
-    .values({ case_id: link.caseId, report_id: link.reportId, linked_by: link.by, link_reason: link.reason, linked_at: link.at })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
 /** The most recent open case between this suspect and any of these victims. */
 export async function findOpenCase(db: Db, suspectPersonId: string, victimIds: string[]): Promise<string | undefined> {
   if (victimIds.length === 0) return undefined;

@@ -27,10 +27,6 @@ export async function nextReportReference(db: Db, year: number): Promise<string>
   return `R-${year}-${String(await nextNumber(db, 'report_reference_seq')).padStart(6, '0')}`;
 }
 
-export async function nextCaseReference(db: Db, year: number): Promise<string> {
-  return `C-${year}-${String(await nextNumber(db, 'case_reference_seq')).padStart(6, '0')}`;
-}
-
 export async function insertDraft(db: Db, draft: { reference: string; reportedAt: Date; createdBy: string; answers: Record<string, unknown> }): Promise<string> {
   const row = await db
     .insertInto('reports')

@@ -17,6 +17,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Deps } from '../../platform/deps.ts';
 import { fieldErrors } from '../../platform/http/routes.ts';
 import * as cases from '../cases/repository.ts';
+import { joinOrCreateCase } from '../conduct/service.ts';
 import { insertPerson, nameUserOnRecord } from '../people/repository.ts';
 import { insertTasks, closeOpenTasksOfType, type NewTask } from '../tasks/repository.ts';
 import { answersSchema, factsFrom, submissionSchema, type Answers, type PersonAnswer, type Submission } from './answers.ts';
@@ -290,32 +291,23 @@ async function recordSubmission(
   );
   if (!saved) throw new ConflictError('This draft was changed in another window. Reload it and submit again.');
 
-  let caseId = context.caseId;
-  const joined = !!caseId;
-  if (!caseId) {
-    caseId = await cases.insertCase(tx, {
-      reference: await repo.nextCaseReference(tx, now.getUTCFullYear()),
-      suspectPersonId: suspectId,
+  const joined = await joinOrCreateCase(tx, ctx, {
+    reportId: report.id,
+    suspectPersonId: suspectId,
+    victimPersonIds: [victimId],
+    at: now,
+    newCase: {
       domesticAbuse: suggestion.flags.domesticAbuse,
       cyberEnabled: suggestion.flags.cyberEnabled,
       restricted: restrictedVictim || restrictedSuspect,
-      at: now,
-    });
-    if (restrictedVictim || restrictedSuspect) await nameUserOnRecord(tx, 'case', caseId, ctx.actor.id, ctx.actor.id);
-    await audit(tx, ctx, 'create', 'case', caseId);
-  }
-  await cases.addVictims(tx, caseId, [victimId]);
-  await cases.linkReport(tx, {
-    caseId,
-    reportId: report.id,
-    by: ctx.actor.id,
-    reason: joined ? 'Same suspect and victim as an open case' : 'New course of conduct',
-    at: now,
+      restrictedContact: restrictedVictim || restrictedSuspect ? 'the professional standards department' : null,
+    },
   });
+  const caseId = joined.caseId;
 
   const taskIds = await insertTasks(tx, firstTasks({ caseId, reportId: report.id, suggestion, answers, now, recordingDueAt, createdBy: ctx.actor.id }));
-  await audit(tx, ctx, 'update', 'report', report.id, { status: 'submitted', caseId, joinedExistingCase: joined });
-  return { reportId: report.id, caseId, joinedExistingCase: joined, suggestion, taskIds };
+  await audit(tx, ctx, 'update', 'report', report.id, { status: 'submitted', caseId, joinedExistingCase: joined.joined });
+  return { reportId: report.id, caseId, joinedExistingCase: joined.joined, suggestion, taskIds };
 }
 
 /** The work a new report creates, with owners and due times. */
