@@ -10,6 +10,9 @@ import { peopleRoutes } from './features/people/routes.ts';
 import { taskRoutes } from './features/tasks/routes.ts';
 import { intakeRoutes } from './features/intake/routes.ts';
 import { caseRoutes } from './features/cases/routes.ts';
+import { conductRoutes } from './features/conduct/routes.ts';
+import { riskRoutes } from './features/risk/routes.ts';
+import { victimRoutes } from './features/victims/routes.ts';
 
 /** Every capability, registered in one place. */
 export const FEATURES: Feature[] = [
@@ -20,6 +23,9 @@ export const FEATURES: Feature[] = [
   taskRoutes,
   intakeRoutes,
   caseRoutes,
+  conductRoutes,
+  riskRoutes,
+  victimRoutes,
   auditRoutes,
   openApiRoutes,
 ];

@@ -3,7 +3,7 @@ import { systemClock } from './domain/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DatabaseUnavailableError, migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import type { Deps } from './platform/deps.ts';
-import { seedDemoReports } from './demo/reports.ts';
+import { seedDemoCasework } from './demo/reports.ts';
 import { DEFAULT_DEMO_PASSWORD, ensureTeams, isDemoSeeded, markDemoSeeded, seedDemo } from './demo/seed.ts';
 
 function progressLine(step: string, done: number, total: number): void {
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const password = config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
     console.log('Vigil: loading demo data (first start)');
     await seedDemo(handle.db, { password, seed: config.demoSeed, progress: progressLine });
-    await seedDemoReports(deps, progressLine);
+    await seedDemoCasework(deps, config.demoSeed, progressLine);
     await markDemoSeeded(handle.db, deps.clock.now());
     console.log(`Vigil: demo users are named after their role (for example call-handler, detective-sergeant, administrator).`);
     console.log(`Vigil: demo password: ${config.demoPassword ? '(the value of VIGIL_DEMO_PASSWORD)' : password}`);

@@ -3,6 +3,11 @@ import type { Deps } from '../platform/deps.ts';
 import { findUserByUsername } from '../features/auth/repository.ts';
 import { createSubmittedReport, decideCrime } from '../features/intake/service.ts';
 import { insertPerson } from '../features/people/repository.ts';
+import { seedConduct } from './conduct.ts';
+import { seedPeople } from './people.ts';
+import { seedRisk } from './risk.ts';
+import { seedVictims } from './victims.ts';
+import { seededRandom } from './random.ts';
 import type { Progress } from './seed.ts';
 
 const DAY = 86_400_000;
@@ -146,6 +151,16 @@ async function actor(deps: Deps, username: string): Promise<Actor> {
   const user = await findUserByUsername(deps.db, username);
   if (!user) throw new Error(`Demo user ${username} is missing`);
   return toActor(user);
+}
+
+/** The demo casework after the users: people with history (orders, flags, warnings), then the reports. */
+export async function seedDemoCasework(deps: Deps, seed: number, progress: Progress = () => undefined): Promise<void> {
+  const users = new Map((await deps.db.selectFrom('users').select(['username', 'id']).execute()).map((u) => [u.username, u.id]));
+  await deps.db.transaction().execute((tx) => seedPeople(tx, { random: seededRandom(seed + 1), users, progress }));
+  await seedDemoReports(deps, progress);
+  await deps.db.transaction().execute((tx) => seedConduct(tx, { random: seededRandom(seed + 2), users, progress }));
+  await deps.db.transaction().execute((tx) => seedRisk(tx, { random: seededRandom(seed + 3), users, progress }));
+  await deps.db.transaction().execute((tx) => seedVictims(tx, { random: seededRandom(seed + 4), users, progress }));
 }
 
 export async function seedDemoReports(deps: Deps, progress: Progress = () => undefined): Promise<void> {

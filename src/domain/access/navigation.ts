@@ -14,7 +14,9 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/reports', text: 'Reports', anyOf: ['reports:read'] },
   { href: '/registrar', text: 'Recording audit', anyOf: ['registrar:audit'] },
   { href: '/people', text: 'People', anyOf: ['people:read'] },
+  { href: '/victims/overdue', text: 'Victim updates', anyOf: ['victims:contact'] },
   { href: '/admin/users', text: 'Users', anyOf: ['admin:users'] },
+  { href: '/admin/risk-tools', text: 'Risk tools', anyOf: ['admin:policy'] },
   { href: '/audit', text: 'Audit log', anyOf: ['audit:view'] },
 ];
 

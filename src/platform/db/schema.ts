@@ -100,6 +100,17 @@ export interface PeopleTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   version: Generated<number>;
+  age_stated_on: DateColumn | null;
+}
+
+export interface PersonAddressesTable {
+  id: Generated<string>;
+  person_id: string;
+  line: string | null;
+  town: string | null;
+  postcode: string | null;
+  protected: Generated<boolean>;
+  created_at: CreatedAt;
 }
 
 export interface PersonNamesTable {
@@ -111,6 +122,7 @@ export interface PersonNamesTable {
   full_key: string;
   forename_phonetic: string;
   surname_phonetic: string;
+  forename_groups: Generated<string[]>;
 }
 
 export type IdentifierKind = 'phone' | 'email' | 'handle' | 'vehicle' | 'address' | 'postcode' | 'town';
@@ -124,6 +136,7 @@ export interface PersonIdentifiersTable {
   platform: string | null;
   protected: Generated<boolean>;
   created_at: CreatedAt;
+  loose_key: string | null;
 }
 
 type Json<T> = ColumnType<T, string, string>;
@@ -146,6 +159,8 @@ export interface CasesTable {
   updated_at: Timestamp;
   finalised_at: Timestamp | null;
   version: Generated<number>;
+  merged_into_case_id: string | null;
+  merged_at: Timestamp | null;
 }
 
 export interface CaseVictimsTable {
@@ -290,6 +305,11 @@ export interface FlagsTable {
   status: Generated<'active' | 'removed' | 'expired'>;
   created_at: CreatedAt;
   created_by: string | null;
+  notify_team: string | null;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  removal_reason: string | null;
+  version: Generated<number>;
 }
 
 export interface WarningNoticesTable {
@@ -299,6 +319,250 @@ export interface WarningNoticesTable {
   issued_on: DateColumn;
   issuing_force: string | null;
   notes: string | null;
+}
+
+export type CaseLinkEventKind = 'auto-join' | 'new-case' | 'link' | 'unlink' | 'merge-in' | 'merged-into' | 'split-out' | 'split-from';
+
+export interface CaseLinkEventsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  kind: CaseLinkEventKind;
+  other_case_id: string | null;
+  report_ids: Generated<string[]>;
+  reason: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  at: Timestamp;
+  by_user_id: string | null;
+}
+
+export type PoliceActionKind =
+  | 'arrest'
+  | 'voluntary-interview'
+  | 'interview'
+  | 'bail'
+  | 'bail-varied'
+  | 'released-under-investigation'
+  | 'released-without-charge'
+  | 'charge'
+  | 'remand'
+  | 'release-from-custody';
+
+export interface PoliceActionsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string | null;
+  kind: PoliceActionKind;
+  occurred_at: Timestamp;
+  bail_until: DateColumn | null;
+  conditions: string | null;
+  notes: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+type RiskGradeColumn = 'standard' | 'medium' | 'high';
+
+export interface RiskToolsTable {
+  id: Generated<string>;
+  tool_id: string;
+  version: string;
+  name: string;
+  kind: string;
+  definition: Json<Record<string, unknown>>;
+  loaded_by: string | null;
+  loaded_at: Timestamp;
+}
+
+export interface RiskAssessmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  victim_person_id: string | null;
+  stage: 'initial' | 'enhanced';
+  source: 'victim' | 'police-information-and-observation';
+  source_note: string | null;
+  tool_id: string;
+  tool_version: string;
+  tool: Json<Record<string, unknown>>;
+  answers: Json<Record<string, unknown>>;
+  supplement_tool: Json<Record<string, unknown>> | null;
+  supplement_answers: Json<Record<string, unknown>> | null;
+  grading: Json<Record<string, unknown>>;
+  score: number;
+  band_grade: RiskGradeColumn | null;
+  final_grade: RiskGradeColumn | null;
+  completed_at: Timestamp;
+  completed_by: string | null;
+  endorsed_by: string | null;
+  endorsed_at: Timestamp | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface RiskRequirementExceptionsTable {
+  id: Generated<string>;
+  case_id: string;
+  victim_person_id: string | null;
+  requirement: string;
+  reason: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface MaracReferralsTable {
+  id: Generated<string>;
+  case_id: string;
+  victim_person_id: string | null;
+  assessment_id: string;
+  criteria: Json<unknown[]>;
+  summary: string;
+  task_id: string | null;
+  referred_on: DateColumn;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RiskPlansTable {
+  id: Generated<string>;
+  case_id: string;
+  risk_grade: RiskGradeColumn;
+  reviewed_on: DateColumn;
+  review_date: DateColumn;
+  actions: Json<unknown[]>;
+  disclosures: Json<unknown[]>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface RiskAdviceTable {
+  id: Generated<string>;
+  case_id: string;
+  advice_id: string | null;
+  text: string;
+  method: 'in-person' | 'leaflet' | 'email' | 'phone';
+  given_on: DateColumn;
+  warnings: Json<unknown[]>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface VictimProfilesTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  raised_to_enhanced: Generated<boolean>;
+  raise_reason: string | null;
+  language: string | null;
+  interpreter_needed: Generated<boolean>;
+  preferred_method: string | null;
+  safe_times: string | null;
+  safe_to_leave_message: boolean | null;
+  other_needs: string | null;
+  contact_user_id: string | null;
+  contact_role: 'officer-in-case' | 'spoc' | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface VictimContactHandoversTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  person_id: string;
+  from_user_id: string | null;
+  to_user_id: string | null;
+  role: string | null;
+  reason: string | null;
+  at: Timestamp;
+  by_user_id: string | null;
+}
+
+export interface VictimEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  event: string;
+  occurred_at: Timestamp;
+  victim_consulted: boolean | null;
+  bail_until: DateColumn | null;
+  outcome_code: number | null;
+  notes: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VictimContactsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  occurred_at: Timestamp;
+  initiated_by: 'victim' | 'police' | 'other';
+  chasing_update: Generated<boolean>;
+  method: string;
+  discussed: string;
+  safety_advice: string | null;
+  victim_wish: 'supports-prosecution' | 'does-not-support' | 'undecided' | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VictimDutiesTable {
+  id: Generated<string>;
+  event_id: string;
+  case_id: string;
+  person_id: string;
+  kind: 'tell-victim' | 'consult-victim-bail';
+  entitlement: 'enhanced' | 'standard';
+  due_at: Timestamp;
+  task_id: string | null;
+  done_at: Timestamp | null;
+  done_contact_id: string | null;
+}
+
+export interface VictimReferralsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  service_code: string;
+  status: 'offered' | 'declined' | 'made' | 'taken-up';
+  consent: Generated<boolean>;
+  consent_note: string | null;
+  consent_recorded_at: Timestamp | null;
+  offered_at: Timestamp | null;
+  made_at: Timestamp | null;
+  taken_up_at: Timestamp | null;
+  declined_at: Timestamp | null;
+  outcome: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface VictimSafetyPacksTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  given_at: Timestamp;
+  given_how: 'in-person' | 'post' | 'email' | 'through-advocate';
+  contact_id: string | null;
+  given_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VictimCaseOutcomesTable {
+  case_id: string;
+  outcome_code: number;
+  recorded_at: Timestamp;
+  event_id: string | null;
+  inconsistent_at: Timestamp | null;
+  inconsistency_reason: string | null;
+  inconsistency_task_id: string | null;
 }
 
 export interface Database {
@@ -328,4 +592,21 @@ export interface Database {
   order_protected_persons: OrderProtectedPersonsTable;
   flags: FlagsTable;
   warning_notices: WarningNoticesTable;
+  person_addresses: PersonAddressesTable;
+  case_link_events: CaseLinkEventsTable;
+  police_actions: PoliceActionsTable;
+  risk_tools: RiskToolsTable;
+  risk_assessments: RiskAssessmentsTable;
+  risk_requirement_exceptions: RiskRequirementExceptionsTable;
+  marac_referrals: MaracReferralsTable;
+  risk_plans: RiskPlansTable;
+  risk_advice: RiskAdviceTable;
+  victim_profiles: VictimProfilesTable;
+  victim_contact_handovers: VictimContactHandoversTable;
+  victim_events: VictimEventsTable;
+  victim_contacts: VictimContactsTable;
+  victim_duties: VictimDutiesTable;
+  victim_referrals: VictimReferralsTable;
+  victim_safety_packs: VictimSafetyPacksTable;
+  victim_case_outcomes: VictimCaseOutcomesTable;
 }

@@ -51,6 +51,9 @@ const FILES: Record<string, { file: string; type: string }> = {
   'vigil.js': { file: 'public/vigil.js', type: 'text/javascript' },
   'vigil-start.js': { file: 'public/vigil-start.js', type: 'text/javascript' },
   'favicon.svg': { file: 'public/favicon.svg', type: 'image/svg+xml' },
+  'timeline.js': { file: 'public/timeline.js', type: 'text/javascript' },
+  'timeline.css': { file: 'public/timeline.css', type: 'text/css' },
+  'victim-pack.css': { file: 'public/victim-pack.css', type: 'text/css' },
 };
 
 /** All static assets, built once at start and served from memory. */

@@ -1,11 +1,19 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_casework.ts';
+import * as m0003 from './0003_people.ts';
+import * as m0004 from './0004_conduct.ts';
+import * as m0005 from './0005_risk.ts';
+import * as m0006 from './0006_victims.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_casework': m0002,
+  '0003_people': m0003,
+  '0004_conduct': m0004,
+  '0005_risk': m0005,
+  '0006_victims': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
