@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, ConflictError, ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import { pageErrors } from '../../platform/http/forms.ts';
 import * as service from './service.ts';
 
@@ -21,14 +21,8 @@ const userResponse = z.object({
   version: z.number(),
 });
 
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
-
 function idOf(request: FastifyRequest): string {
-  const parsed = idParams.safeParse(request.params);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data.id;
+  return parse(idParams, request.params).id;
 }
 
 export function adminRoutes(app: FastifyInstance, deps: Deps): void {

@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { apiRoute, ctxOf, pageRoute, parse } from '../../platform/http/routes.ts';
 import { AUDITABLE_RECORD_TYPES, recentActivity, whoAccessed } from './service.ts';
 
 const AUDIT = { anyOf: ['audit:view'] } as const;
@@ -21,10 +20,6 @@ const auditRow = z.object({
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
 });
-
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
 
 export function auditRoutes(app: FastifyInstance, deps: Deps): void {
   pageRoute(app, {
@@ -46,10 +41,9 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
     access: AUDIT,
     summary: 'Who has accessed this record',
     handler: async (request, reply) => {
-      const parsed = recordParams.safeParse(request.params);
-      if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-      const rows = await whoAccessed(deps, ctxOf(request), parsed.data.type, parsed.data.id);
-      return reply.render('features/audit/views/record.njk', { rows, record: parsed.data });
+      const record = parse(recordParams, request.params);
+      const rows = await whoAccessed(deps, ctxOf(request), record.type, record.id);
+      return reply.render('features/audit/views/record.njk', { rows, record });
     },
   });
 

@@ -4,7 +4,7 @@ import { offences } from '../../domain/classification/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { pageErrors } from '../../platform/http/forms.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import { ACCESS_REASON_HEADER } from '../people/routes.ts';
 import * as service from './service.ts';
 
@@ -14,16 +14,6 @@ const CONFIRM = { anyOf: ['classification:confirm'] } as const;
 const REGISTRAR = { anyOf: ['registrar:audit'] } as const;
 const idParams = z.object({ id: z.uuid('Not a valid case reference') });
 const decisionParams = z.object({ id: z.uuid('Not a valid case reference'), classificationId: z.uuid('Not a valid classification reference') });
-
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 const classificationOut = z.object({
   offence: z.string().nullable(),

@@ -6,7 +6,7 @@ import type { BatchParseResult } from '../../domain/conduct/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { pageErrors } from '../../platform/http/forms.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as service from './service.ts';
 import { FILTERS, ROW_KINDS, behaviourLabels, channelLabels, offenceTitle, parseShow, renderTimelineSvg, showValue, type TimelineRow } from './timeline.ts';
 
@@ -15,14 +15,8 @@ const WRITE = { anyOf: ['cases:write'] } as const;
 const ACCESS_REASON_HEADER = 'vigil-access-reason';
 const idParams = z.object({ id: z.uuid('Not a valid case reference') });
 
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
-
 function idOf(request: FastifyRequest): string {
-  const parsed = idParams.safeParse(request.params);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data.id;
+  return parse(idParams, request.params).id;
 }
 
 function bodyOf(request: FastifyRequest): Record<string, unknown> {

@@ -13,7 +13,7 @@ import {
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { pageErrors, unflatten } from '../../platform/http/forms.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import { callerPage, conductPage, effectsPage, peoplePage, responsePage, responses, thriveLevels } from './answers.ts';
 import * as service from './service.ts';
 
@@ -45,14 +45,8 @@ const OPTIONS = {
   offences,
 };
 
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
-
 function idOf(request: FastifyRequest): string {
-  const parsed = idParams.safeParse(request.params);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data.id;
+  return parse(idParams, request.params).id;
 }
 
 function pageAfter(page: Page): string {

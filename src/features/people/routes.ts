@@ -4,7 +4,7 @@ import { TEAMS } from '../../domain/access/roles.ts';
 import { ConflictError, NotFoundError, ReasonRequiredError, ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { pageErrors } from '../../platform/http/forms.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as flags from './flags.ts';
 import { dateFrom, matchFormInput, matchPageErrors, one, personFormInput, personPageErrors, type FormBody } from './forms.ts';
 import { FLAG_TYPES, historyFor } from './history.ts';
@@ -126,20 +126,12 @@ const historyResponse = z.union([
   }),
 ]);
 
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
-
 function idOf(request: FastifyRequest): string {
-  const parsed = idParams.safeParse(request.params);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data.id;
+  return parse(idParams, request.params).id;
 }
 
 function flagIdsOf(request: FastifyRequest): { id: string; flagId: string } {
-  const parsed = flagParams.safeParse(request.params);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data;
+  return parse(flagParams, request.params);
 }
 
 const canWrite = (request: FastifyRequest): boolean => actorOf(request).permissions.has('people:write');

@@ -16,7 +16,7 @@ import {
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { pageErrors } from '../../platform/http/forms.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import { ACCESS_REASON_HEADER } from '../people/routes.ts';
 import { assessmentFromForm, dateFromText, errorsOnRows, planFromForm, planValues, text, type FormBody } from './forms.ts';
 import * as service from './service.ts';
@@ -56,16 +56,6 @@ const LABELS = {
   },
   timeline: HOMICIDE_TIMELINE,
 };
-
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 function bodyOf(request: FastifyRequest): FormBody {
   return (request.body ?? {}) as FormBody;

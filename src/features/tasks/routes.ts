@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { apiRoute, ctxOf, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as service from './service.ts';
 
 const TASKS = { anyOf: ['tasks:read'] } as const;
@@ -23,10 +22,6 @@ export const taskResponse = z.object({
   overdue: z.boolean(),
   version: z.number(),
 });
-
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
 
 export function taskRoutes(app: FastifyInstance, deps: Deps): void {
   pageRoute(app, {
@@ -53,11 +48,8 @@ export function taskRoutes(app: FastifyInstance, deps: Deps): void {
     access: TASKS,
     summary: 'Complete a task',
     handler: async (request, reply) => {
-      const params = idParams.safeParse(request.params);
-      const body = service.completeTaskInput.safeParse(request.body);
-      if (!params.success) throw new ValidationError(fieldErrors(params.error));
-      if (!body.success) throw new ValidationError(fieldErrors(body.error));
-      await service.completeTask(deps, ctxOf(request), params.data.id, body.data);
+      const { id } = parse(idParams, request.params);
+      await service.completeTask(deps, ctxOf(request), id, parse(service.completeTaskInput, request.body));
       const back = (request.body as Record<string, unknown>).returnTo === 'team' ? '/tasks/team' : '/tasks';
       return reply.redirect(back, 303);
     },

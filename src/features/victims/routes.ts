@@ -7,7 +7,7 @@ import { NOTIFIABLE_EVENTS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from '..
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { pageErrors } from '../../platform/http/forms.ts';
-import { actorOf, apiRoute, fieldErrors, pageRoute } from '../../platform/http/routes.ts';
+import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import { ACCESS_REASON_HEADER } from '../people/routes.ts';
 import * as service from './service.ts';
 
@@ -21,16 +21,6 @@ const victimParams = z.object({ id: z.uuid('Not a valid case reference'), person
 const referralParams = z.object({ id: z.uuid('Not a valid case reference'), referralId: z.uuid('Not a valid referral reference') });
 
 type FormBody = Record<string, unknown>;
-
-function ctxOf(request: FastifyRequest) {
-  return { actor: actorOf(request), requestId: request.id };
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 function bodyOf(request: FastifyRequest): FormBody {
   return (request.body ?? {}) as FormBody;

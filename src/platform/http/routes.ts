@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Permission } from '../../domain/access/roles.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor, RequestContext } from '../auth/actor.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError, type FieldError } from '../errors.ts';
 
 /** Who may call a route. Services check again; this is the first gate and the authorisation matrix. */
@@ -48,6 +48,18 @@ export function checkAccess(access: Access, actor: Actor | undefined): void {
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new UnauthenticatedError();
   return request.actor;
+}
+
+/** Who is asking and the request's reference: what every service call takes. */
+export function ctxOf(request: FastifyRequest): RequestContext {
+  return { actor: actorOf(request), requestId: request.id };
+}
+
+/** Parses route input, or refuses it with the fields at fault (422). */
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  return parsed.data;
 }
 
 export interface PageRoute {
