@@ -12,6 +12,8 @@ export interface CaseRecord {
   cyberEnabled: boolean;
   flagCorrections: Record<string, unknown>;
   ownerTeam: string | null;
+  ownerUserId: string | null;
+  finalisedAt: Date | null;
   restricted: boolean;
   restrictedContact: string | null;
   createdAt: Date;
@@ -49,6 +51,8 @@ export async function getCase(db: Db, id: string): Promise<CaseRecord | undefine
       'c.cyber_enabled',
       'c.flag_corrections',
       'c.owner_team',
+      'c.owner_user_id',
+      'c.finalised_at',
       'c.restricted',
       'c.restricted_contact',
       'c.created_at',
@@ -73,6 +77,8 @@ export async function getCase(db: Db, id: string): Promise<CaseRecord | undefine
     cyberEnabled: row.cyber_enabled,
     flagCorrections: row.flag_corrections,
     ownerTeam: row.owner_team,
+    ownerUserId: row.owner_user_id,
+    finalisedAt: row.finalised_at,
     restricted: row.restricted,
     restrictedContact: row.restricted_contact,
     createdAt: row.created_at,
@@ -91,6 +97,38 @@ export async function setCurrentClassification(
     .set({ offence: change.offence, also_record: change.alsoRecord, updated_at: change.at, version: sql`version + 1` })
     .where('id', '=', caseId)
     .execute();
+}
+
+/** Sets the team and officer the case is allocated to, if the case is still at the version read (investigation). */
+export async function setAllocation(
+  db: Db,
+  caseId: string,
+  expectedVersion: number,
+  change: { ownerTeam: string | null; ownerUserId: string | null; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
+    .set({ owner_team: change.ownerTeam, owner_user_id: change.ownerUserId, updated_at: change.at, version: sql`version + 1` })
+    .where('id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Finalises or reopens the case, if it is still at the version read (investigation). */
+export async function setCaseStatus(
+  db: Db,
+  caseId: string,
+  expectedVersion: number,
+  change: { status: 'open' | 'finalised'; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
+    .set({ status: change.status, finalised_at: change.status === 'finalised' ? change.at : null, updated_at: change.at, version: sql`version + 1` })
+    .where('id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function setFlags(
@@ -232,13 +270,15 @@ export interface CaseReportSummary {
   reportedAt: Date;
   crimeDecision: string | null;
   suggestion: Record<string, unknown> | null;
+  relationship: string | null;
+  indicators: string[];
 }
 
 export async function reportsOfCase(db: Db, caseId: string): Promise<CaseReportSummary[]> {
   const rows = await db
     .selectFrom('reports as r')
     .innerJoin('case_reports as cr', 'cr.report_id', 'r.id')
-    .select(['r.id', 'r.reference', 'r.reported_at', 'r.crime_decision', 'r.suggestion'])
+    .select(['r.id', 'r.reference', 'r.reported_at', 'r.crime_decision', 'r.suggestion', 'r.relationship', 'r.indicators'])
     .where('cr.case_id', '=', caseId)
     .orderBy('r.reported_at')
     .execute();
@@ -248,6 +288,8 @@ export async function reportsOfCase(db: Db, caseId: string): Promise<CaseReportS
     reportedAt: r.reported_at,
     crimeDecision: r.crime_decision,
     suggestion: r.suggestion as Record<string, unknown> | null,
+    relationship: r.relationship,
+    indicators: r.indicators,
   }));
 }
 
@@ -265,15 +307,33 @@ export async function partiesOfCase(db: Db, caseId: string): Promise<PartyName[]
     .select(['p.id', 'p.forenames', 'p.surname', 'p.restricted'])
     .where('v.case_id', '=', caseId)
     .execute();
-  const suspect = await db
-    .selectFrom('cases as c')
-    .innerJoin('people as p', 'p.id', 'c.suspect_person_id')
-    .select(['p.id', 'p.forenames', 'p.surname', 'p.restricted'])
-    .where('c.id', '=', caseId)
+  // The case's suspect first, then anyone else named as a suspect on its reports.
+  const suspects = await db
+    .selectFrom('people as p')
+    .leftJoin('cases as c', (join) => join.onRef('c.suspect_person_id', '=', 'p.id').on('c.id', '=', caseId))
+    .select(['p.id', 'p.forenames', 'p.surname', 'p.restricted', 'c.id as principal'])
+    .where((eb) =>
+      eb.or([
+        eb('p.id', '=', eb.selectFrom('cases').select('suspect_person_id').where('id', '=', caseId)),
+        eb(
+          'p.id',
+          'in',
+          eb
+            .selectFrom('report_parties as rp')
+            .innerJoin('case_reports as cr', 'cr.report_id', 'rp.report_id')
+            .select('rp.person_id')
+            .where('cr.case_id', '=', caseId)
+            .where('rp.role', '=', 'suspect')
+            .where('rp.person_id', 'is not', null),
+        ),
+      ]),
+    )
+    .orderBy(sql`c.id is null`)
+    .orderBy('p.surname')
     .execute();
   return [
     ...victims.map((p) => ({ personId: p.id, name: `${p.forenames} ${p.surname}`, role: 'victim' as const, restricted: p.restricted })),
-    ...suspect.map((p) => ({ personId: p.id, name: `${p.forenames} ${p.surname}`, role: 'suspect' as const, restricted: p.restricted })),
+    ...suspects.map((p) => ({ personId: p.id, name: `${p.forenames} ${p.surname}`, role: 'suspect' as const, restricted: p.restricted })),
   ];
 }
 

@@ -146,6 +146,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
       flags: z.object({ domesticAbuse: z.boolean(), cyberEnabled: z.boolean() }),
       prompts: z.array(z.object({ code: z.string(), text: z.string() })),
       reports: z.array(z.object({ id: z.string(), reference: z.string(), crimeDecision: z.string().nullable() })),
+      parties: z.array(z.object({ personId: z.string(), role: z.enum(['victim', 'suspect']), name: z.string().nullable().describe('Null for a restricted person') })),
       openTasks: z.array(z.object({ id: z.string(), type: z.string(), title: z.string(), ownerTeam: z.string().nullable(), dueAt: z.date().transform((d) => d.toISOString()), overdue: z.boolean() })),
       version: z.number(),
     }),
@@ -160,6 +161,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         flags: { domesticAbuse: view.record.domesticAbuse, cyberEnabled: view.record.cyberEnabled },
         prompts: view.prompts,
         reports: view.reports.map((r) => ({ id: r.id, reference: r.reference, crimeDecision: r.crimeDecision })),
+        parties: view.parties.map((p) => ({ personId: p.personId, role: p.role, name: p.restricted ? null : p.name })),
         openTasks: view.openTasks,
         version: view.record.version,
       };

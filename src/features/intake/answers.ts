@@ -91,10 +91,15 @@ export const callerPage = z.object({
   relationship: z.enum(codes(relationships), 'Choose how the suspect is related to the victim'),
 });
 
+/** How many further victims or suspects one report may name (the first of each has its own fields). */
+export const MAX_OTHER_PEOPLE = 9;
+
 export const peoplePage = z.object({
   victim: personAnswer,
+  otherVictims: z.array(personAnswer).max(MAX_OTHER_PEOPLE, `Add ${MAX_OTHER_PEOPLE} more victims or fewer`).default([]),
   suspectKnown: z.enum(['yes', 'no'], 'Choose whether the suspect is known'),
   suspect: personAnswer.optional(),
+  otherSuspects: z.array(personAnswer).max(MAX_OTHER_PEOPLE, `Add ${MAX_OTHER_PEOPLE} more suspects or fewer`).default([]),
 });
 
 export const conductPage = z.object({
@@ -141,6 +146,18 @@ function strictAnswers(today: string) {
   const suspect = personAnswer.superRefine((v, ctx) => {
     if (v.dateOfBirth && v.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be in the past' });
   });
+  const otherVictims = peoplePage.shape.otherVictims.superRefine((list, ctx) => {
+    list.forEach((v, i) => {
+      if (!v.personId && !v.surname && !v.forenames) ctx.addIssue({ code: 'custom', path: [i, 'surname'], message: `Enter the name of victim ${i + 2}, or remove them` });
+      if (v.dateOfBirth && v.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: [i, 'dateOfBirth'], message: 'Date of birth must be in the past' });
+    });
+  });
+  const otherSuspects = peoplePage.shape.otherSuspects.superRefine((list, ctx) => {
+    list.forEach((s, i) => {
+      if (!hasSuspectDetail(s)) ctx.addIssue({ code: 'custom', path: [i, 'surname'], message: `Enter the name or other details of suspect ${i + 2}, or remove them` });
+      if (s.dateOfBirth && s.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: [i, 'dateOfBirth'], message: 'Date of birth must be in the past' });
+    });
+  });
   const occasions = conductPage.shape.occasions.superRefine((list, ctx) => {
     list.forEach((o, i) => {
       const n = i + 1;
@@ -157,18 +174,25 @@ function strictAnswers(today: string) {
   });
   return callerPage
     .extend(peoplePage.shape)
-    .extend({ victim, suspect: suspect.optional(), occasions })
+    .extend({ victim, otherVictims, suspect: suspect.optional(), otherSuspects, occasions })
     .extend(conductPage.omit({ occasions: true }).shape)
     .extend(effectsPage.shape)
     .extend(responsePage.shape)
     .superRefine((answers, ctx) => {
-      if (answers.suspectKnown !== 'yes') return;
-      const s = answers.suspect;
-      const hasDetail = !!s && !!(s.personId || s.surname || s.forenames || s.phone || s.socialHandle || s.description);
-      if (!hasDetail) {
+      if (answers.suspectKnown !== 'yes') {
+        if (answers.otherSuspects.length > 0) {
+          ctx.addIssue({ code: 'custom', path: ['suspectKnown'], message: 'Say the suspect is known, or remove the other suspects' });
+        }
+        return;
+      }
+      if (!answers.suspect || !hasSuspectDetail(answers.suspect)) {
         ctx.addIssue({ code: 'custom', path: ['suspect', 'surname'], message: 'Enter the suspect’s name or other details, or say the suspect is not known' });
       }
     });
+}
+
+function hasSuspectDetail(s: PersonAnswer): boolean {
+  return !!(s.personId || s.surname || s.forenames || s.phone || s.socialHandle || s.description);
 }
 
 export type Submission = z.infer<ReturnType<typeof strictAnswers>>;
@@ -193,7 +217,7 @@ export function factsFrom(
   return {
     ...(answers.callerCapacity ? { callerCapacity: answers.callerCapacity } : {}),
     relationship: answers.relationship ?? 'unknown',
-    victims: ['victim'],
+    victims: ['victim', ...(answers.otherVictims ?? []).map((_, i) => `victim-${i + 2}`)],
     suspectKnown: answers.suspectKnown === 'yes',
     occasions,
     linkedOccasions: context.linkedOccasions ?? [],

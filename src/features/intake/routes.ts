@@ -14,7 +14,7 @@ import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { pageErrors, unflatten } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
-import { callerPage, conductPage, effectsPage, peoplePage, responsePage, responses, thriveLevels } from './answers.ts';
+import { callerPage, conductPage, effectsPage, MAX_OTHER_PEOPLE, peoplePage, responsePage, responses, thriveLevels } from './answers.ts';
 import * as service from './service.ts';
 
 const CREATE = { anyOf: ['reports:create'] } as const;
@@ -25,7 +25,7 @@ const idParams = z.object({ id: z.uuid('Not a valid report reference') });
 /** The question flow, in order. Each page validates its own answers. */
 const PAGES = [
   { name: 'caller', title: 'Who is calling', schema: callerPage, keys: ['callerCapacity', 'callerName', 'relationship'] },
-  { name: 'people', title: 'The victim and the suspect', schema: peoplePage, keys: ['victim', 'suspectKnown', 'suspect'] },
+  { name: 'people', title: 'The victim and the suspect', schema: peoplePage, keys: ['victim', 'otherVictims', 'suspectKnown', 'suspect', 'otherSuspects'] },
   { name: 'conduct', title: 'What happened', schema: conductPage, keys: ['account', 'occasions'] },
   { name: 'effects', title: 'The effect on the victim', schema: effectsPage, keys: ['effects', 'indicators'] },
   { name: 'response', title: 'Response and advice', schema: responsePage, keys: ['thrive', 'response', 'responseRationale', 'evidenceAdvice'] },
@@ -71,12 +71,46 @@ function pageValues(page: Page, body: Record<string, unknown>): Record<string, u
     }
     values.occasions = rows;
   }
+  if (page.name === 'people') {
+    for (const key of ['otherVictims', 'otherSuspects']) {
+      values[key] = Array.isArray(values[key]) ? (values[key] as unknown[]).filter((p) => p && typeof p === 'object') : [];
+    }
+  }
   return values;
 }
 
+const PERSON_SLOT = /^(victim|suspect|otherVictims\.\d+|otherSuspects\.\d+)$/;
+
+/** The people page's buttons: add or remove a person, link a typed person to an existing record or undo that. */
+function applyPeopleAction(values: Record<string, unknown>, action: string): void {
+  const list = (key: string) => values[key] as Array<Record<string, unknown>>;
+  if (action === 'add-victim' && list('otherVictims').length < MAX_OTHER_PEOPLE) list('otherVictims').push({});
+  if (action === 'add-suspect' && list('otherSuspects').length < MAX_OTHER_PEOPLE) list('otherSuspects').push({});
+  const remove = /^remove-(victim|suspect)-(\d+)$/.exec(action);
+  if (remove) list(remove[1] === 'victim' ? 'otherVictims' : 'otherSuspects').splice(Number(remove[2]), 1);
+  const link = /^(use|unlink):([^:]+)(?::([0-9a-f-]{36}))?$/.exec(action);
+  if (!link || !PERSON_SLOT.test(link[2]!)) return;
+  const [key, index] = link[2]!.split('.');
+  const holder = index === undefined ? values : (values[key!] as Record<string, unknown>[] | undefined);
+  const slot = index === undefined ? key! : Number(index);
+  const person = ((holder as Record<string | number, unknown> | undefined)?.[slot] ?? {}) as Record<string, unknown>;
+  if (link[1] === 'use' && link[3]) person.personId = link[3];
+  else delete person.personId;
+  if (holder) (holder as Record<string | number, unknown>)[slot] = person;
+}
+
 export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
-  const renderPage = (reply: FastifyReply, page: Page, report: { id: string; reference: string }, version: number, values: Record<string, unknown>, errors?: unknown[]) =>
+  const renderPage = async (
+    reply: FastifyReply,
+    page: Page,
+    report: { id: string; reference: string },
+    version: number,
+    values: Record<string, unknown>,
+    errors?: unknown[],
+  ) =>
     reply.render(`features/intake/views/${page.name}.njk`, {
+      matches: page.name === 'people' ? await service.matchPeople(deps, ctxOf(reply.request), service.readAnswers(values)) : undefined,
+      maxOtherPeople: MAX_OTHER_PEOPLE,
       report,
       version,
       values,
@@ -146,6 +180,7 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
           const remove = /^remove-(\d+)$/.exec(action);
           if (remove) rows.splice(Number(remove[1]), 1);
         }
+        if (page.name === 'people') applyPeopleAction(values, action);
         let saved: number;
         try {
           saved = await service.saveDraftPage(deps, ctx, id, version, values);

@@ -18,8 +18,13 @@ import type { Deps } from '../../platform/deps.ts';
 import { fieldErrors } from '../../platform/http/routes.ts';
 import * as cases from '../cases/repository.ts';
 import { joinOrCreateCase } from '../conduct/service.ts';
+import { historyFor, type PersonHistory } from '../people/history.ts';
+import { findCandidates, matchQueryInput, type MatchCandidate } from '../people/matching.ts';
 import { insertPerson, nameUserOnRecord } from '../people/repository.ts';
+import { breachRuleFor } from '../../domain/orders/index.ts';
+import { considerSpo } from '../orders/consideration.ts';
 import { insertTasks, closeOpenTasksOfType, type NewTask } from '../tasks/repository.ts';
+import { entitlementOnCase } from '../victims/service.ts';
 import { answersSchema, factsFrom, submissionSchema, type Answers, type PersonAnswer, type Submission } from './answers.ts';
 import * as repo from './repository.ts';
 
@@ -111,7 +116,7 @@ async function caseContext(db: Db, suspectId: string | undefined, victimId: stri
   if (!suspectId || !victimId) return { linkedOccasions: [], activeOrders: [], earlierBreaches: 0 };
   const caseId = await cases.findOpenCase(db, suspectId, [victimId]);
   const earlier = caseId ? await repo.occasionsOfCase(db, caseId, reportId) : [];
-  const orders = (await repo.activeOrdersBetween(db, suspectId, victimId)).filter((o) => ORDER_TYPES.has(o.type));
+  const orders = (await repo.activeOrdersBetween(db, suspectId, victimId)).map((o) => ({ ...o, type: breachRuleFor(o.type) ?? o.type })).filter((o) => ORDER_TYPES.has(o.type));
   const earlierBreaches = orders[0] ? await repo.breachesOfOrder(db, orders[0].id) : 0;
   return {
     ...(caseId ? { caseId } : {}),
@@ -128,6 +133,59 @@ async function caseContext(db: Db, suspectId: string | undefined, victimId: stri
     activeOrders: orders.map((o) => ({ type: o.type as 'restraining-order', madeOn: o.madeOn, id: o.id })),
     earlierBreaches,
   };
+}
+
+/** How many existing records are offered for each person typed on the people page. */
+const OFFERED_PER_PERSON = 3;
+
+/** Existing records that may be one of the people typed in so far, with what the force knows about each. */
+export interface PeopleMatches {
+  /** By form slot: `victim`, `suspect`, `otherVictims.0`, `otherSuspects.1`. */
+  candidates: Record<string, MatchCandidate[]>;
+  histories: Record<string, PersonHistory>;
+}
+
+/** The people page's slots that name someone not yet linked to a record. */
+function unlinkedPeople(answers: Answers): Array<[string, PersonAnswer]> {
+  const slots: Array<[string, PersonAnswer | undefined]> = [
+    ['victim', answers.victim],
+    ...(answers.otherVictims ?? []).map((p, i): [string, PersonAnswer] => [`otherVictims.${i}`, p]),
+  ];
+  if (answers.suspectKnown === 'yes') {
+    slots.push(['suspect', answers.suspect], ...(answers.otherSuspects ?? []).map((p, i): [string, PersonAnswer] => [`otherSuspects.${i}`, p]));
+  }
+  return slots.filter((slot): slot is [string, PersonAnswer] => {
+    const p = slot[1];
+    return !!p && !p.personId && !!(p.surname || p.forenames || p.phone || p.email || p.socialHandle);
+  });
+}
+
+/**
+ * Before a report creates anyone new, the people already on record who may be the same
+ * person (strong and possible matches only), and the history of each: orders, cases,
+ * flags and warnings. Nothing is linked until the officer chooses.
+ */
+export async function matchPeople(deps: Deps, ctx: RequestContext, answers: Answers): Promise<PeopleMatches> {
+  requirePermission(ctx.actor, 'reports:create');
+  const candidates: Record<string, MatchCandidate[]> = {};
+  for (const [slot, p] of unlinkedPeople(answers)) {
+    const query = matchQueryInput.safeParse({
+      forename: p.forenames,
+      surname: p.surname,
+      dateOfBirth: p.dateOfBirth,
+      ...(p.approximateAge ? { age: { about: p.approximateAge } } : {}),
+      phones: p.phone ? [p.phone] : [],
+      emails: p.email ? [p.email] : [],
+      handles: p.socialHandle ? [{ platform: p.socialPlatform, handle: p.socialHandle }] : [],
+      ...(p.town ? { address: { town: p.town } } : {}),
+    });
+    if (!query.success) continue;
+    const found = (await findCandidates(deps, ctx, query.data)).candidates.filter((c) => c.band !== 'weak').slice(0, OFFERED_PER_PERSON);
+    if (found.length) candidates[slot] = found;
+  }
+  const open = Object.values(candidates).flatMap((list) => list.filter((c) => !c.restricted).map((c) => c.personId));
+  const histories = open.length ? await historyFor(deps, ctx, open) : [];
+  return { candidates, histories: Object.fromEntries(histories.map((h) => [h.personId, h])) };
 }
 
 export interface Preview {
@@ -181,6 +239,10 @@ async function resolvePerson(tx: Db, ctx: RequestContext, answer: PersonAnswer, 
   return id;
 }
 
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
 function atDate(date: string, time: string | undefined): Date {
   return new Date(`${date}T${time ?? '12:00'}:00Z`);
 }
@@ -226,6 +288,21 @@ export async function createSubmittedReport(deps: Deps, ctx: RequestContext, ans
   });
 }
 
+/**
+ * Creates and submits a report inside the caller's own transaction, for a capability that
+ * records a report as part of its use case (a breach of an order). The caller checks the
+ * permission first.
+ */
+export async function createSubmittedReportIn(tx: Db, deps: Deps, ctx: RequestContext, answers: Record<string, unknown>): Promise<Submitted> {
+  const now = deps.clock.now();
+  const parsed = submissionSchema(now).safeParse(answers);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const reference = await repo.nextReportReference(tx, now.getUTCFullYear());
+  const id = await repo.insertDraft(tx, { reference, reportedAt: now, createdBy: ctx.actor.id, answers });
+  const report = (await repo.getReport(tx, id))!;
+  return recordSubmission(tx, deps, ctx, report, report.version, parsed.data, now);
+}
+
 async function recordSubmission(
   tx: Db,
   deps: Deps,
@@ -238,18 +315,24 @@ async function recordSubmission(
   const restrictedVictim = answers.indicators.includes('victim-works-for-force');
   const restrictedSuspect = answers.indicators.includes('suspect-works-for-force');
   const victimId = await resolvePerson(tx, ctx, answers.victim, restrictedVictim);
-  const suspectId = answers.suspectKnown === 'yes' && answers.suspect ? await resolvePerson(tx, ctx, answers.suspect, restrictedSuspect) : null;
+  const otherVictimIds: string[] = [];
+  for (const other of answers.otherVictims) otherVictimIds.push(await resolvePerson(tx, ctx, other, false));
+  const suspectKnown = answers.suspectKnown === 'yes';
+  const suspectId = suspectKnown && answers.suspect ? await resolvePerson(tx, ctx, answers.suspect, restrictedSuspect) : null;
+  const otherSuspectIds: string[] = [];
+  if (suspectKnown) for (const other of answers.otherSuspects) otherSuspectIds.push(await resolvePerson(tx, ctx, other, false));
 
   const context = await caseContext(tx, suspectId ?? undefined, victimId, report.id);
   const suggestion = classify(factsFrom(answers, contextFacts(context)), westYorkshireClassificationPolicy);
 
-  await repo.insertParty(tx, { reportId: report.id, personId: victimId, role: 'victim' });
+  for (const personId of unique([victimId, ...otherVictimIds])) await repo.insertParty(tx, { reportId: report.id, personId, role: 'victim' });
   await repo.insertParty(tx, {
     reportId: report.id,
     personId: suspectId,
     role: 'suspect',
     description: suspectId ? null : (answers.suspect?.description ?? 'Not known'),
   });
+  for (const personId of unique(otherSuspectIds).filter((id) => id !== suspectId)) await repo.insertParty(tx, { reportId: report.id, personId, role: 'suspect' });
   await repo.insertOccasions(
     tx,
     answers.occasions.map((o) => ({
@@ -285,7 +368,13 @@ async function recordSubmission(
       evidenceAdvice: answers.evidenceAdvice,
       suggestion: suggestion as unknown as Record<string, unknown>,
       recordingDueAt,
-      answers: { ...answers, victim: { ...answers.victim, personId: victimId }, ...(suspectId ? { suspect: { ...answers.suspect, personId: suspectId } } : {}) },
+      answers: {
+        ...answers,
+        victim: { ...answers.victim, personId: victimId },
+        otherVictims: answers.otherVictims.map((v, i) => ({ ...v, personId: otherVictimIds[i] })),
+        ...(suspectId ? { suspect: { ...answers.suspect, personId: suspectId } } : {}),
+        otherSuspects: suspectKnown ? answers.otherSuspects.map((v, i) => ({ ...v, personId: otherSuspectIds[i] })) : [],
+      },
     },
     now,
   );
@@ -294,7 +383,7 @@ async function recordSubmission(
   const joined = await joinOrCreateCase(tx, ctx, {
     reportId: report.id,
     suspectPersonId: suspectId,
-    victimPersonIds: [victimId],
+    victimPersonIds: unique([victimId, ...otherVictimIds]),
     at: now,
     newCase: {
       domesticAbuse: suggestion.flags.domesticAbuse,
@@ -305,7 +394,9 @@ async function recordSubmission(
   });
   const caseId = joined.caseId;
 
-  const taskIds = await insertTasks(tx, firstTasks({ caseId, reportId: report.id, suggestion, answers, now, recordingDueAt, createdBy: ctx.actor.id }));
+  const entitlement = (await entitlementOnCase(tx, caseId, victimId)).level;
+  const taskIds = await insertTasks(tx, firstTasks({ caseId, reportId: report.id, suggestion, answers, now, recordingDueAt, entitlement, createdBy: ctx.actor.id }));
+  await considerSpo(tx, ctx, { caseId, offences: [suggestion.principal, ...suggestion.alsoRecord], now });
   await audit(tx, ctx, 'update', 'report', report.id, { status: 'submitted', caseId, joinedExistingCase: joined.joined });
   return { reportId: report.id, caseId, joinedExistingCase: joined.joined, suggestion, taskIds };
 }
@@ -318,6 +409,8 @@ function firstTasks(input: {
   answers: Submission;
   now: Date;
   recordingDueAt: Date;
+  /** The victim's Victims' Code service, which sets when they must first be contacted. */
+  entitlement: 'enhanced' | 'standard';
   createdBy: string;
 }): NewTask[] {
   const { caseId, reportId, suggestion, answers, now, createdBy } = input;
@@ -330,7 +423,7 @@ function firstTasks(input: {
       type: 'victim-contact',
       title: 'Contact the victim: explain what happens next and give safety advice',
       ownerTeam: 'response',
-      dueAt: victimNotificationDue(now, 'enhanced').dueAt,
+      dueAt: victimNotificationDue(now, input.entitlement).dueAt,
     },
     { ...base, type: 'evidence-capture', title: 'Secure the evidence: messages, call records, CCTV and devices', ownerTeam: 'response', dueAt: new Date(now.getTime() + 48 * HOUR) },
   ];

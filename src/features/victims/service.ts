@@ -109,6 +109,18 @@ async function entitlementOf(tx: Db, c: repo.VictimCase, victim: repo.VictimPers
   return effectiveEntitlement(derived, profile?.raisedToEnhanced && profile.raiseReason ? { reason: profile.raiseReason } : null);
 }
 
+/**
+ * The Victims' Code service a victim is entitled to on a case, for callers already inside
+ * a transaction that has checked access (the report flow uses it to time the first contact).
+ */
+export async function entitlementOnCase(tx: Db, caseId: string, personId: string): Promise<EffectiveEntitlement> {
+  const c = await repo.getCase(tx, caseId);
+  if (!c) throw new NotFoundError('There is no case with that reference.');
+  const victim = await victimOf(tx, caseId, personId);
+  const profile = (await repo.profilesOfCase(tx, caseId)).find((p) => p.personId === personId);
+  return entitlementOf(tx, c, victim, profile);
+}
+
 function isStalkingCase(c: repo.VictimCase): boolean {
   return [c.offence ?? c.suggestedOffence, ...c.alsoRecord].some((o) => !!o && westYorkshireEntitlementPolicy.stalkingOffences.includes(o));
 }
