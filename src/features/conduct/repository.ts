@@ -726,3 +726,45 @@ export async function confirmedOffence(db: Db, caseId: string): Promise<{ offenc
     .executeTakeFirst();
   return row ? { offence: row.offence, alsoRecord: row.also_record } : undefined;
 }
+
+// ---------------------------------------------------------------------------
+// The edited course-of-conduct summary
+// ---------------------------------------------------------------------------
+
+export interface SavedSummary {
+  text: string;
+  generatedFrom: string;
+  editedBy: string;
+  editedByName: string;
+  editedAt: Date;
+  version: number;
+}
+
+export async function getSummary(db: Db, caseId: string): Promise<SavedSummary | undefined> {
+  const row = await db
+    .selectFrom('case_summaries as s')
+    .innerJoin('users as u', 'u.id', 's.edited_by')
+    .select(['s.text', 's.generated_from', 's.edited_by', 'u.display_name', 's.edited_at', 's.version'])
+    .where('s.case_id', '=', caseId)
+    .executeTakeFirst();
+  return row && { text: row.text, generatedFrom: row.generated_from, editedBy: row.edited_by, editedByName: row.display_name, editedAt: row.edited_at, version: row.version };
+}
+
+/** Saves the summary if nobody has saved it since `expectedVersion` was read (0: not saved before). */
+export async function saveSummary(db: Db, caseId: string, expectedVersion: number, s: { text: string; generatedFrom: string; by: string; at: Date }): Promise<boolean> {
+  if (expectedVersion === 0) {
+    const inserted = await db
+      .insertInto('case_summaries')
+      .values({ case_id: caseId, text: s.text, generated_from: s.generatedFrom, edited_by: s.by, edited_at: s.at })
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const updated = await db
+    .updateTable('case_summaries')
+    .set({ text: s.text, generated_from: s.generatedFrom, edited_by: s.by, edited_at: s.at, version: sql`version + 1` })
+    .where('case_id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

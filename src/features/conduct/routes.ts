@@ -246,6 +246,60 @@ export function conductRoutes(app: FastifyInstance, deps: Deps): void {
     handler: (request, reply) => renderTimeline(request, reply, String(bodyOf(request).reason ?? '')),
   });
 
+  // The course-of-conduct summary: generated from the timeline, edited before use.
+  const renderSummary = async (request: FastifyRequest, reply: FastifyReply, form?: { text: string; version: number; errors?: FieldError[]; status?: number; regenerated?: boolean }) => {
+    const id = idOf(request);
+    try {
+      const view = await service.caseSummary(deps, ctxOf(request), id);
+      return reply.code(form?.status ?? 200).render('features/conduct/views/summary.njk', {
+        view,
+        text: form?.text ?? view.saved?.text ?? view.generated,
+        version: form?.version ?? view.saved?.version ?? 0,
+        regenerated: form?.regenerated ?? false,
+        saved: (request.query as Record<string, unknown>).saved === '1',
+        errors: form?.errors ? pageErrors(form.errors) : undefined,
+        canWrite: actorOf(request).permissions.has('cases:write'),
+      });
+    } catch (error) {
+      if (error instanceof ReasonRequiredError) return reply.code(403).render('features/conduct/views/reason.njk', { id });
+      throw error;
+    }
+  };
+
+  pageRoute(app, {
+    method: 'GET',
+    url: '/cases/:id/summary',
+    access: READ,
+    summary: 'The course-of-conduct summary for handovers and prosecution files',
+    handler: (request, reply) => renderSummary(request, reply),
+  });
+
+  pageRoute(app, {
+    method: 'POST',
+    url: '/cases/:id/summary',
+    access: WRITE,
+    summary: 'Save the edited summary, or start again from the generated one',
+    handler: async (request, reply) => {
+      const id = idOf(request);
+      const body = bodyOf(request);
+      const version = Number(body.version ?? 0);
+      if (body.action === 'regenerate') {
+        const view = await service.caseSummary(deps, ctxOf(request), id);
+        return renderSummary(request, reply, { text: view.generated, version, regenerated: true });
+      }
+      const parsed = service.summaryInput.safeParse(body);
+      try {
+        if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+        await service.saveCaseSummary(deps, ctxOf(request), id, parsed.data);
+      } catch (error) {
+        if (error instanceof ValidationError) return renderSummary(request, reply, { text: String(body.text ?? ''), version, errors: error.errors, status: 422 });
+        if (error instanceof ConflictError) return renderSummary(request, reply, { text: String(body.text ?? ''), version, errors: [{ field: 'text', message: error.message }], status: 409 });
+        throw error;
+      }
+      return reply.redirect(`/cases/${id}/summary?saved=1`, 303);
+    },
+  });
+
   // Links: link, unlink, merge, split.
   const renderLinks = async (request: FastifyRequest, reply: FastifyReply, status = 200, failed?: LinkFormErrors, values: Record<string, unknown> = {}) => {
     const id = idOf(request);
@@ -392,6 +446,47 @@ export function conductRoutes(app: FastifyInstance, deps: Deps): void {
           judgementPrompts: [...view.analysis.judgementPrompts],
         },
       };
+    },
+  });
+
+  const summaryResponse = z.object({
+    generated: z.string(),
+    saved: z.object({ text: z.string(), editedBy: z.string(), editedAt: z.date().transform((d) => d.toISOString()), version: z.number() }).nullable(),
+    outdated: z.boolean().describe('True when the conduct has changed since the saved text was written'),
+  });
+
+  const summaryOut = (view: service.CaseSummaryView) => ({
+    generated: view.generated,
+    saved: view.saved ? { text: view.saved.text, editedBy: view.saved.editedByName, editedAt: view.saved.editedAt, version: view.saved.version } : null,
+    outdated: view.outdated,
+  });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/summary',
+    access: READ,
+    summary: `The course-of-conduct summary: generated from the timeline, and the edited text if saved. Restricted cases need a reason in the ${ACCESS_REASON_HEADER} header.`,
+    tags: ['Course of conduct'],
+    params: idParams,
+    response: summaryResponse,
+    handler: async ({ request, params }) => {
+      const header = request.headers[ACCESS_REASON_HEADER];
+      return summaryOut(await service.caseSummary(deps, ctxOf(request), params.id, typeof header === 'string' ? header : undefined));
+    },
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/cases/:id/summary',
+    access: WRITE,
+    summary: 'Save the edited summary (send the version you read; 0 if none was saved). A stale version is refused with 409.',
+    tags: ['Course of conduct'],
+    params: idParams,
+    body: service.summaryInput,
+    response: summaryResponse,
+    handler: async ({ request, params, body }) => {
+      await service.saveCaseSummary(deps, ctxOf(request), params.id, body);
+      return summaryOut(await service.caseSummary(deps, ctxOf(request), params.id));
     },
   });
 

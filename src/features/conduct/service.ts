@@ -234,34 +234,87 @@ export interface TimelineView {
   counts: Record<RowKind, number>;
 }
 
+/** The rows, analysis and generated summary of a case the caller may already see. */
+async function timelineOf(tx: Db, c: repo.ConductCase, now: Date): Promise<Omit<TimelineView, 'case'>> {
+  const [reports, occasions, classifications, orders, policeActions, tasks, riskAssessments, contacts, referrals] = await Promise.all([
+    repo.reportsOfCase(tx, c.id),
+    repo.occasionsOfCase(tx, c.id),
+    repo.classificationsOfCase(tx, c.id),
+    repo.ordersOfCase(tx, c.id, c.suspectPersonId),
+    repo.policeActionsOfCase(tx, c.id),
+    repo.tasksOfCase(tx, c.id),
+    repo.riskAssessmentsOfCase(tx, c.id),
+    repo.victimContactsOfCase(tx, c.id),
+    repo.referralsOfCase(tx, c.id),
+  ]);
+  const rows = buildRows({ reports, occasions, classifications, orders, policeActions, tasks, riskAssessments, contacts, referrals }, now);
+  const analysis = analyseConduct(occasionsForAnalysis(occasions), recordingOf(c, classifications, reports));
+  const counts = Object.fromEntries(ROW_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<RowKind, number>;
+  return { rows, analysis, summary: summarise(analysis, reports.length), reports, counts };
+}
+
 /** Everything on one case's timeline. One query per kind of row; audited as a view of the case. */
-export async function viewTimeline(deps: Deps, ctx: RequestContext, caseId: string, reason?: string): Promise<TimelineView> {
+export async function viewTimeline(deps: Deps, ctx: RequestContext, caseId: string, reason?: string): Promise<TimelineView & { saved: repo.SavedSummary | undefined }> {
   requirePermission(ctx.actor, 'cases:read');
-  const outcome = await deps.db.transaction().execute(async (tx): Promise<Outcome<TimelineView>> => {
+  const outcome = await deps.db.transaction().execute(async (tx): Promise<Outcome<TimelineView & { saved: repo.SavedSummary | undefined }>> => {
     try {
       const { c, reason: given } = await openCase(tx, ctx, caseId, reason);
-      const [reports, occasions, classifications, orders, policeActions, tasks, riskAssessments, contacts, referrals] = await Promise.all([
-        repo.reportsOfCase(tx, c.id),
-        repo.occasionsOfCase(tx, c.id),
-        repo.classificationsOfCase(tx, c.id),
-        repo.ordersOfCase(tx, c.id, c.suspectPersonId),
-        repo.policeActionsOfCase(tx, c.id),
-        repo.tasksOfCase(tx, c.id),
-        repo.riskAssessmentsOfCase(tx, c.id),
-        repo.victimContactsOfCase(tx, c.id),
-        repo.referralsOfCase(tx, c.id),
-      ]);
-      const now = deps.clock.now();
-      const rows = buildRows({ reports, occasions, classifications, orders, policeActions, tasks, riskAssessments, contacts, referrals }, now);
-      const analysis = analyseConduct(occasionsForAnalysis(occasions), recordingOf(c, classifications, reports));
-      const counts = Object.fromEntries(ROW_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<RowKind, number>;
-      await audit(tx, ctx, 'view', 'case', c.id, { view: 'timeline', rows: rows.length }, given);
-      return { value: { case: c, rows, analysis, summary: summarise(analysis, reports.length), reports, counts } };
+      const view = await timelineOf(tx, c, deps.clock.now());
+      const saved = await repo.getSummary(tx, c.id);
+      await audit(tx, ctx, 'view', 'case', c.id, { view: 'timeline', rows: view.rows.length }, given);
+      return { value: { case: c, ...view, saved } };
     } catch (error) {
       return { error };
     }
   });
   return unwrap(outcome);
+}
+
+// ---------------------------------------------------------------------------
+// The course-of-conduct summary: generated, edited before use, regenerated on demand
+// ---------------------------------------------------------------------------
+
+export interface CaseSummaryView {
+  case: repo.ConductCase;
+  /** What Vigil writes from the timeline now. */
+  generated: string;
+  /** The officer's edited text, if saved. */
+  saved: repo.SavedSummary | undefined;
+  /** True when the conduct has changed since the saved text was written from it. */
+  outdated: boolean;
+}
+
+export async function caseSummary(deps: Deps, ctx: RequestContext, caseId: string, reason?: string): Promise<CaseSummaryView> {
+  requirePermission(ctx.actor, 'cases:read');
+  const outcome = await deps.db.transaction().execute(async (tx): Promise<Outcome<CaseSummaryView>> => {
+    try {
+      const { c, reason: given } = await openCase(tx, ctx, caseId, reason);
+      const generated = (await timelineOf(tx, c, deps.clock.now())).summary;
+      const saved = await repo.getSummary(tx, c.id);
+      await audit(tx, ctx, 'view', 'case', c.id, { view: 'summary' }, given);
+      return { value: { case: c, generated, saved, outdated: !!saved && saved.generatedFrom !== generated } };
+    } catch (error) {
+      return { error };
+    }
+  });
+  return unwrap(outcome);
+}
+
+export const summaryInput = z.object({
+  text: z.string({ error: 'Enter the summary' }).trim().min(1, 'Enter the summary').max(10000, 'The summary must be 10,000 characters or fewer'),
+  version: z.coerce.number({ error: 'The version you read is missing' }).int().min(0, 'The version you read is missing'),
+});
+
+/** Saves the edited summary; refused if someone else saved it since the version read. */
+export async function saveCaseSummary(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof summaryInput>): Promise<void> {
+  requirePermission(ctx.actor, 'cases:write');
+  await change(deps, async (tx) => {
+    const c = await caseForChange(tx, ctx, caseId);
+    const generated = (await timelineOf(tx, c, deps.clock.now())).summary;
+    const saved = await repo.saveSummary(tx, c.id, input.version, { text: input.text, generatedFrom: generated, by: ctx.actor.id, at: deps.clock.now() });
+    if (!saved) throw new ConflictError('Someone else saved this summary since you opened it. Reload it to see their text, then make your change again.');
+    await audit(tx, ctx, 'update', 'case', c.id, { change: 'summary', version: input.version + 1 });
+  });
 }
 
 // ---------------------------------------------------------------------------

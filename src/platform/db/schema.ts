@@ -362,6 +362,15 @@ export interface PoliceActionsTable {
   version: Generated<number>;
 }
 
+export interface CaseSummariesTable {
+  case_id: string;
+  text: string;
+  generated_from: string;
+  edited_by: string;
+  edited_at: Timestamp;
+  version: Generated<number>;
+}
+
 type RiskGradeColumn = 'standard' | 'medium' | 'high';
 
 export interface RiskToolsTable {
@@ -595,6 +604,7 @@ export interface Database {
   person_addresses: PersonAddressesTable;
   case_link_events: CaseLinkEventsTable;
   police_actions: PoliceActionsTable;
+  case_summaries: CaseSummariesTable;
   risk_tools: RiskToolsTable;
   risk_assessments: RiskAssessmentsTable;
   risk_requirement_exceptions: RiskRequirementExceptionsTable;

@@ -5,6 +5,7 @@ import * as m0003 from './0003_people.ts';
 import * as m0004 from './0004_conduct.ts';
 import * as m0005 from './0005_risk.ts';
 import * as m0006 from './0006_victims.ts';
+import * as m0012 from './0012_case_summaries.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_conduct': m0004,
   '0005_risk': m0005,
   '0006_victims': m0006,
+  '0012_case_summaries': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
