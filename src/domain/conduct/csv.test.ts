@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { defaultConductPolicy } from './policy.ts';
 import { describe, expect, it } from 'vitest';
 import { batchToSave, occasionKey, parseDiaryDate, parseDiaryTime, parseOccasionBatch, splitCsv } from './csv.ts';
 
@@ -103,7 +104,7 @@ describe('parsing a batch of occasions', () => {
     expect(parseOccasionBatch('  \n', { now }).fileErrors[0]).toContain('at least one row');
     expect(parseOccasionBatch('Date,Time,What happened\n03/03/2026,10:00,x', { now }).fileErrors).toContain('The first row names the columns but has no “Channel” column.');
     const many = Array.from({ length: 3 }, (_, i) => `0${i + 1}/03/2026,10:00,text,m${i}`).join('\n');
-    expect(parseOccasionBatch(many, { now, policy: { recentCaseWindowMonths: 12, joinOnSharedSuspectAlone: true, escalation: { minimumOccasionsForTrend: 4, minimumSpanDays: 14, frequencyRiseFactor: 1.5, frequencyRiseMinimumIncrease: 2 }, batch: { maximumRows: 2, maximumDescriptionLength: 100 } } }).fileErrors[0]).toContain('at most 2');
+    expect(parseOccasionBatch(many, { now, policy: { ...defaultConductPolicy, batch: { maximumRows: 2, maximumDescriptionLength: 100 } } }).fileErrors[0]).toContain('at most 2');
   });
 });
 

@@ -19,6 +19,7 @@ export {
   type SuggestionCode,
   type WeekCount,
 } from './escalation.ts';
+export { serialPerpetratorAlert, type SerialAlert, type SerialAlertTask, type SuspectVictims } from './serial.ts';
 export { PLACE_KIND_LABELS, placeKindOf, type PlaceKind } from './places.ts';
 export {
   batchToSave,

@@ -25,6 +25,12 @@ export interface ConductPolicy {
     /** …and at least this many more occasions than the earlier half. */
     readonly frequencyRiseMinimumIncrease: number;
   };
+  readonly serialPerpetrator: {
+    /** A suspect linked to this many victims or more (across all cases) is a possible serial perpetrator. DOMAIN.md §4: two. */
+    readonly minimumVictims: number;
+    /** Hours the intelligence unit and the SCU have to consider PDP and MAPPA referral. A force choice. */
+    readonly reviewWithinHours: number;
+  };
   readonly batch: {
     /** Most rows accepted in one paste or upload. */
     readonly maximumRows: number;
@@ -42,6 +48,10 @@ export const defaultConductPolicy: ConductPolicy = {
     minimumSpanDays: 14,
     frequencyRiseFactor: 1.5,
     frequencyRiseMinimumIncrease: 2,
+  },
+  serialPerpetrator: {
+    minimumVictims: 2,
+    reviewWithinHours: 72,
   },
   batch: {
     maximumRows: 500,

@@ -768,3 +768,21 @@ export async function saveSummary(db: Db, caseId: string, expectedVersion: numbe
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }
+
+/** How many distinct victims a suspect has across every case, and the count at the last serial perpetrator alert. */
+export async function victimsOfSuspect(db: Db, personId: string): Promise<{ victims: number; alertedAtVictims: number }> {
+  const counted = await db
+    .selectFrom('case_victims as cv')
+    .innerJoin('cases as c', 'c.id', 'cv.case_id')
+    .select(sql<number>`count(distinct cv.person_id)::int`.as('n'))
+    .where('c.suspect_person_id', '=', personId)
+    .where('cv.person_id', '<>', personId)
+    .executeTakeFirstOrThrow();
+  const last = await db
+    .selectFrom('tasks')
+    .select(sql<number>`coalesce(max((details->>'victims')::int), 0)`.as('n'))
+    .where('type', '=', 'serial-perpetrator-review')
+    .where(sql<boolean>`details->>'personId' = ${personId}`)
+    .executeTakeFirstOrThrow();
+  return { victims: counted.n, alertedAtVictims: last.n };
+}

@@ -6,6 +6,7 @@ import {
   defaultConductPolicy,
   occasionKey,
   parseOccasionBatch,
+  serialPerpetratorAlert,
   type BatchParseResult,
   type CaseRecording,
   type ConductAnalysis,
@@ -21,6 +22,7 @@ import { ConflictError, NotFoundError, RestrictedRecordError, ValidationError } 
 import type { Deps } from '../../platform/deps.ts';
 import type { PoliceActionKind } from '../../platform/db/schema.ts';
 import { checkRestrictedAccess } from '../people/service.ts';
+import { insertTasks } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
 import { ROW_KINDS, buildRows, summarise, type RowKind, type TimelineRow } from './timeline.ts';
 
@@ -100,6 +102,28 @@ export interface JoinOrCreateResult {
  * suggestions see the new occasions. Idempotent: a report already in a case stays there.
  */
 export async function joinOrCreateCase(tx: Db, ctx: RequestContext, input: JoinOrCreateInput): Promise<JoinOrCreateResult> {
+  const placed = await placeReport(tx, ctx, input);
+  if (input.suspectPersonId) await alertIfSerialPerpetrator(tx, ctx, input.suspectPersonId, placed.caseId, input.at, input.policy ?? defaultConductPolicy);
+  return placed;
+}
+
+/** A possible serial perpetrator: tasks for the intelligence unit and the SCU (once per new victim count). */
+async function alertIfSerialPerpetrator(tx: Db, ctx: RequestContext, suspectId: string, caseId: string, at: Date, policy: ConductPolicy): Promise<void> {
+  const alert = serialPerpetratorAlert(await repo.victimsOfSuspect(tx, suspectId), policy);
+  if (!alert) return;
+  const dueAt = new Date(at.getTime() + alert.dueWithinHours * 3_600_000);
+  const details = { personId: suspectId, victims: alert.victims, reason: alert.reason };
+  await insertTasks(
+    tx,
+    alert.tasks.map((t) => ({ type: SERIAL_PERPETRATOR_TASK, title: t.title, caseId, ownerTeam: t.team, dueAt, details, createdBy: ctx.actor.id })),
+  );
+  await audit(tx, ctx, 'update', 'person', suspectId, { alert: 'serial-perpetrator', victims: alert.victims });
+}
+
+/** The task type of a serial perpetrator alert; its details hold the person and the victim count. */
+export const SERIAL_PERPETRATOR_TASK = 'serial-perpetrator-review';
+
+async function placeReport(tx: Db, ctx: RequestContext, input: JoinOrCreateInput): Promise<JoinOrCreateResult> {
   const policy = input.policy ?? defaultConductPolicy;
   const already = await repo.casesOfReport(tx, input.reportId);
   if (already.length > 0) {
