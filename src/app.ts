@@ -7,6 +7,7 @@ import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { homeRoutes } from './features/home/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
+import { personMergeRoutes } from './features/people/merge-routes.ts';
 import { taskRoutes } from './features/tasks/routes.ts';
 import { intakeRoutes } from './features/intake/routes.ts';
 import { caseRoutes } from './features/cases/routes.ts';
@@ -20,6 +21,7 @@ export const FEATURES: Feature[] = [
   homeRoutes,
   adminRoutes,
   peopleRoutes,
+  personMergeRoutes,
   taskRoutes,
   intakeRoutes,
   caseRoutes,

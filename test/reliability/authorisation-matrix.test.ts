@@ -78,6 +78,14 @@ const EXPECTED: Record<string, Expected> = {
   'GET /people/:id/edit': holders('people:write'),
   'POST /people/:id/edit': holders('people:write'),
   'GET /people/:id/history': holders('people:read'),
+  'GET /people/duplicates': holders('people:merge'),
+  'GET /people/:id/merge/:otherId': holders('people:merge'),
+  'POST /people/:id/merge/:otherId': holders('people:merge'),
+  'GET /people/:id/merges': holders('people:read'),
+  'POST /people/merges/:mergeId/split': holders('people:merge'),
+  'GET /api/v1/people/duplicates': holders('people:merge'),
+  'POST /api/v1/people/:id/merge': holders('people:merge'),
+  'POST /api/v1/people/merges/:mergeId/split': holders('people:merge'),
   'GET /people/:id/flags/new': holders('people:write'),
   'POST /people/:id/flags': holders('people:write'),
   'GET /people/:id/flags/:flagId/review': holders('people:read'),
@@ -281,7 +289,8 @@ function concreteUrl(pattern: string, personId = ids.person): string {
       return `/${collection}/${id}`;
     })
     .replace('/victims/:personId', `/victims/${ids.victim}`)
-    .replace(/:(assessmentId|classificationId|flagId|referralId)/g, ABSENT);
+    .replace(/:(assessmentId|classificationId|flagId|referralId)/g, ABSENT)
+    .replace(/:(otherId|mergeId)/g, ABSENT);
   if (url.includes('/:')) throw new Error(`No example value for a parameter of ${pattern}: extend concreteUrl`);
   return url;
 }

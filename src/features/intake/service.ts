@@ -20,7 +20,7 @@ import * as cases from '../cases/repository.ts';
 import { joinOrCreateCase } from '../conduct/service.ts';
 import { historyFor, type PersonHistory } from '../people/history.ts';
 import { findCandidates, matchQueryInput, type MatchCandidate } from '../people/matching.ts';
-import { insertPerson, nameUserOnRecord } from '../people/repository.ts';
+import { insertPerson, nameUserOnRecord, replaceParticulars } from '../people/repository.ts';
 import { breachRuleFor } from '../../domain/orders/index.ts';
 import { considerSpo } from '../orders/consideration.ts';
 import { insertTasks, closeOpenTasksOfType, type NewTask } from '../tasks/repository.ts';
@@ -220,21 +220,40 @@ function contextFacts(context: CaseContext) {
   };
 }
 
-async function resolvePerson(tx: Db, ctx: RequestContext, answer: PersonAnswer, restricted: boolean): Promise<string> {
+/**
+ * The person record for someone named on the report: the one the officer chose, or a new
+ * record holding what was typed (names, phone, email, account and town), so the next
+ * report about them finds it. A victim's town is a protected address.
+ */
+async function resolvePerson(tx: Db, ctx: RequestContext, answer: PersonAnswer, options: { restricted: boolean; role: 'victim' | 'suspect' }): Promise<string> {
   if (answer.personId) {
     const found = await tx.selectFrom('people').select('id').where('id', '=', answer.personId).executeTakeFirst();
-    if (!found) throw new ValidationError([{ field: 'victim', message: 'The person chosen no longer exists. Search again.' }]);
+    if (!found) throw new ValidationError([{ field: options.role, message: 'The person chosen no longer exists. Search again.' }]);
     return answer.personId;
   }
+  const name = { forenames: answer.forenames ?? '', surname: answer.surname ?? 'Not known' };
   const id = await insertPerson(tx, {
-    forenames: answer.forenames ?? '',
-    surname: answer.surname ?? 'Not known',
+    ...name,
     dateOfBirth: answer.dateOfBirth ?? null,
     gender: null,
-    restricted,
-    restrictedContact: restricted ? 'the professional standards department' : null,
+    restricted: options.restricted,
+    restrictedContact: options.restricted ? 'the professional standards department' : null,
   });
-  if (restricted) await nameUserOnRecord(tx, 'person', id, ctx.actor.id, ctx.actor.id);
+  await replaceParticulars(
+    tx,
+    id,
+    name,
+    {
+      aliases: [],
+      phones: answer.phone ? [answer.phone] : [],
+      emails: answer.email ? [answer.email] : [],
+      handles: answer.socialHandle ? [{ platform: answer.socialPlatform ?? '', handle: answer.socialHandle }] : [],
+      vehicles: [],
+      addresses: answer.town ? [{ line: null, town: answer.town, postcode: null, protected: options.role === 'victim' }] : [],
+    },
+    { keepProtectedAddresses: false },
+  );
+  if (options.restricted) await nameUserOnRecord(tx, 'person', id, ctx.actor.id, ctx.actor.id);
   await audit(tx, ctx, 'create', 'person', id);
   return id;
 }
@@ -314,13 +333,13 @@ async function recordSubmission(
 ): Promise<Submitted> {
   const restrictedVictim = answers.indicators.includes('victim-works-for-force');
   const restrictedSuspect = answers.indicators.includes('suspect-works-for-force');
-  const victimId = await resolvePerson(tx, ctx, answers.victim, restrictedVictim);
+  const victimId = await resolvePerson(tx, ctx, answers.victim, { restricted: restrictedVictim, role: 'victim' });
   const otherVictimIds: string[] = [];
-  for (const other of answers.otherVictims) otherVictimIds.push(await resolvePerson(tx, ctx, other, false));
+  for (const other of answers.otherVictims) otherVictimIds.push(await resolvePerson(tx, ctx, other, { restricted: false, role: 'victim' }));
   const suspectKnown = answers.suspectKnown === 'yes';
-  const suspectId = suspectKnown && answers.suspect ? await resolvePerson(tx, ctx, answers.suspect, restrictedSuspect) : null;
+  const suspectId = suspectKnown && answers.suspect ? await resolvePerson(tx, ctx, answers.suspect, { restricted: restrictedSuspect, role: 'suspect' }) : null;
   const otherSuspectIds: string[] = [];
-  if (suspectKnown) for (const other of answers.otherSuspects) otherSuspectIds.push(await resolvePerson(tx, ctx, other, false));
+  if (suspectKnown) for (const other of answers.otherSuspects) otherSuspectIds.push(await resolvePerson(tx, ctx, other, { restricted: false, role: 'suspect' }));
 
   const context = await caseContext(tx, suspectId ?? undefined, victimId, report.id);
   const suggestion = classify(factsFrom(answers, contextFacts(context)), westYorkshireClassificationPolicy);

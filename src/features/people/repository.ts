@@ -18,6 +18,8 @@ export interface PersonRecord {
   ageStatedOn: string | null;
   description: string | null;
   createdAt: Date;
+  /** Set when this record was merged into another person's. */
+  mergedInto: string | null;
 }
 
 export interface PersonListItem {
@@ -78,6 +80,7 @@ const PERSON_COLUMNS = [
   'age_stated_on',
   'description',
   'created_at',
+  'merged_into',
 ] as const;
 
 type PersonRow = {
@@ -94,6 +97,7 @@ type PersonRow = {
   age_stated_on: string | null;
   description: string | null;
   created_at: Date;
+  merged_into: string | null;
 };
 
 function toPerson(row: PersonRow): PersonRecord {
@@ -111,6 +115,7 @@ function toPerson(row: PersonRow): PersonRecord {
     ageStatedOn: row.age_stated_on,
     description: row.description,
     createdAt: row.created_at,
+    mergedInto: row.merged_into,
   };
 }
 

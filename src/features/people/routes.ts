@@ -176,7 +176,11 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps): void {
     access: READ,
     summary: 'People',
     handler: async (request, reply) =>
-      reply.render('features/people/views/people.njk', { people: await service.listPeople(deps, ctxOf(request)), canWrite: canWrite(request) }),
+      reply.render('features/people/views/people.njk', {
+        people: await service.listPeople(deps, ctxOf(request)),
+        canWrite: canWrite(request),
+        canMerge: actorOf(request).permissions.has('people:merge'),
+      }),
   });
 
   // Matching: names travel in POST bodies only, never in URLs.

@@ -101,6 +101,27 @@ export interface PeopleTable {
   updated_at: Timestamp;
   version: Generated<number>;
   age_stated_on: DateColumn | null;
+  merged_into: Generated<string | null>;
+}
+
+/** A row a merge moved from one person to another: its table, the person column and its key before the move. */
+export interface MovedRow {
+  table: string;
+  column: string;
+  key: Record<string, unknown>;
+}
+
+export interface PersonMergesTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  reason: string;
+  moved: Json<{ rows: MovedRow[]; primaryNameIds: string[] }>;
+  merged_by: string;
+  merged_at: Timestamp;
+  split_by: string | null;
+  split_at: Timestamp | null;
+  split_reason: string | null;
 }
 
 export interface PersonAddressesTable {
@@ -605,6 +626,7 @@ export interface Database {
   case_link_events: CaseLinkEventsTable;
   police_actions: PoliceActionsTable;
   case_summaries: CaseSummariesTable;
+  person_merges: PersonMergesTable;
   risk_tools: RiskToolsTable;
   risk_assessments: RiskAssessmentsTable;
   risk_requirement_exceptions: RiskRequirementExceptionsTable;

@@ -7,6 +7,7 @@ import * as m0005 from './0005_risk.ts';
 import * as m0006 from './0006_victims.ts';
 import * as m0012 from './0012_case_summaries.ts';
 import * as m0013 from './0013_serial_alerts.ts';
+import * as m0014 from './0014_person_merges.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_victims': m0006,
   '0012_case_summaries': m0012,
   '0013_serial_alerts': m0013,
+  '0014_person_merges': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
