@@ -4,6 +4,8 @@ import { toActor } from '../platform/auth/actor.ts';
 import type { RequestContext } from '../platform/auth/actor.ts';
 import type { Database } from '../platform/db/schema.ts';
 import * as repo from '../features/victims/repository.ts';
+import { londonDateOf } from '../domain/calendar/index.ts';
+import { finaliseIn } from '../features/investigation/service.ts';
 import { recordContactIn, recordNotifiableEvent } from '../features/victims/service.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,7 +33,8 @@ function contextFor(users: ReadonlyMap<string, string>, role: Role): RequestCont
  * 1. a named officer, communication needs, an arrest the victim was told about late after
  *    chasing, a Paladin referral taken up and a safety pack given;
  * 2. bail granted without consulting the victim, with the updates still owed (overdue);
- * 3. outcome 16, then the victim says she now supports a prosecution (scenario P12).
+ * 3. finalised as outcome 16 by a detective sergeant, then the victim says she now
+ *    supports a prosecution (scenario P12).
  * Does nothing when there are no cases yet, so call it after the demo reports.
  */
 export async function seedVictims(tx: Db, options: SeedVictimsOptions): Promise<void> {
@@ -107,7 +110,28 @@ export async function seedVictims(tx: Db, options: SeedVictimsOptions): Promise<
       await recordNotifiableEvent(tx, officer, { caseId, event: 'bail', at: at(30), victimConsulted: false, bailUntil: null });
       await repo.insertReferral(tx, { caseId, personId: victim.personId, serviceCode: 'national-stalking-helpline', status: 'offered', consent: false, consentNote: null, outcome: null, by: spoc.actor.id, at: at(31) });
     } else {
-      await recordNotifiableEvent(tx, officer, { caseId, event: 'outcome', at: at(200), outcomeCode: 16, notes: 'Victim did not support a prosecution at the time.' });
+      const sergeant = contextFor(options.users, 'detective-sergeant');
+      const { version } = await tx.selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow();
+      await finaliseIn(
+        tx,
+        sergeant ?? officer,
+        caseId,
+        {
+          outcome: 16,
+          rationale: 'The victim did not support a prosecution at the time; evidence-led prosecution was considered and the evidence was not enough without her.',
+          investigationDone: true,
+          victimUsesSupportServices: false,
+          outcome16: {
+            victimReasons: 'She wants the contact to stop but does not want to give evidence.',
+            statementOfReasons: true,
+            specialistSupportOffered: true,
+            evidenceLedConsidered: true,
+            followUpContactDate: londonDateOf(at(200 + 14 * 24)),
+          },
+          version,
+        },
+        at(200),
+      );
       await contact(260, { initiatedBy: 'victim', discussed: 'She called to say she now wants him prosecuted.', victimWish: 'supports-prosecution' });
     }
     progress('Victim care', index + 1, cases.length);

@@ -28,32 +28,51 @@ function facts(offence: AllocationFacts['offence'], flags: Flags = {}): Allocati
 const forbidden = (f: AllocationFacts, policy?: InvestigationPolicy) =>
   recommendAllocation(f, policy).forbiddenTeams.map((entry) => entry.team);
 
+/** Every row of the default matrix: label, facts, investigating team, reviewing sergeant's team, reclassification prompt, a rule that must apply. */
+const MATRIX: Array<[string, AllocationFacts, TeamCode | null, TeamCode | null, boolean, string]> = [
+  ['DA s4A', facts('s4A', { domesticAbuse: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
+  ['s4A by ex-partner', facts('s4A', { intimateOrExPartner: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
+  ['s4A with coercive control', facts('s4A', { coerciveControlPersonallyConnected: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
+  ['DA s4A with adult at risk', facts('s4A', { domesticAbuse: true, adultAtRisk: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
+  ['non-DA s4A, adult at risk', facts('s4A', { adultAtRisk: true }), 'adult-safeguarding', 'cid', false, 'wy.s4a.adult-at-risk-or-hba'],
+  ['non-DA s4A, honour-based abuse', facts('s4A', { honourBasedAbuse: true }), 'adult-safeguarding', 'cid', false, 'wy.s4a.adult-at-risk-or-hba'],
+  ['other non-DA s4A', facts('s4A'), 'cid', 'cid', false, 'wy.s4a.other'],
+  ['non-DA s4A escalating (already s4A)', facts('s4A', { escalating: true }), 'cid', 'cid', false, 'wy.s4a.other'],
+  ['s2A by ex-partner', facts('s2A', { intimateOrExPartner: true, domesticAbuse: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
+  ['s2A with coercive control', facts('s2A', { coerciveControlPersonallyConnected: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
+  ['DA s2A with honour-based abuse', facts('s2A', { honourBasedAbuse: true, domesticAbuse: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
+  ['s2A by ex-partner, adult at risk', facts('s2A', { intimateOrExPartner: true, adultAtRisk: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
+  ['s2A, adult at risk', facts('s2A', { adultAtRisk: true }), 'adult-safeguarding', 'cid', false, 'wy.s2a.adult-at-risk-or-hba'],
+  ['s2A, non-DA honour-based abuse', facts('s2A', { honourBasedAbuse: true }), 'adult-safeguarding', 'cid', false, 'wy.s2a.adult-at-risk-or-hba'],
+  ['s2A, adult at risk, escalating', facts('s2A', { adultAtRisk: true, escalating: true }), 'adult-safeguarding', 'cid', true, 'wy.s2a.adult-at-risk-or-hba'],
+  ['s2A, DA family member without coercive control', facts('s2A', { domesticAbuse: true }), 'non-specialist', 'da-team', false, 'wy.s2a.other'],
+  ['other s2A', facts('s2A'), 'non-specialist', 'cid', false, 'wy.s2a.other'],
+  ['other s2A, prolonged course of conduct', facts('s2A', { prolongedCourseOfConduct: true }), 'cid', 'cid', true, 'wy.s2a.escalation'],
+  ['other s2A, significant cumulative impact', facts('s2A', { significantCumulativeImpact: true }), 'cid', 'cid', true, 'wy.s2a.escalation'],
+  ['other s2A, perpetrator escalating', facts('s2A', { escalating: true }), 'cid', 'cid', true, 'wy.s2a.escalation'],
+  ['DA s2A by ex-partner, escalating', facts('s2A', { intimateOrExPartner: true, escalating: true }), 'da-team', 'da-team', true, 'wy.s2a.da'],
+  ['s2 harassment (not covered)', facts('s2'), null, null, false, 'allocation.no-rule'],
+  ['s4 harassment (not covered)', facts('s4', { domesticAbuse: true }), null, null, false, 'allocation.no-rule'],
+];
+
+/** High-risk rows: label, facts, SCU liaison expected. */
+const SCU_ROWS: Array<[string, AllocationFacts, boolean]> = [
+  ['high-risk s2A', facts('s2A', { riskGrade: 'high' }), true],
+  ['high-risk DA s4A', facts('s4A', { domesticAbuse: true, riskGrade: 'high' }), true],
+  ['medium-risk s4A', facts('s4A', { riskGrade: 'medium' }), false],
+  ['high-risk s2 harassment (not stalking)', facts('s2', { riskGrade: 'high' }), false],
+];
+
 describe('West Yorkshire allocation matrix (DOMAIN.md §7, reference 004)', () => {
-  it.each<[string, AllocationFacts, TeamCode | null, TeamCode | null, boolean, string]>([
-    ['DA s4A', facts('s4A', { domesticAbuse: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
-    ['s4A by ex-partner', facts('s4A', { intimateOrExPartner: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
-    ['s4A with coercive control', facts('s4A', { coerciveControlPersonallyConnected: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
-    ['DA s4A with adult at risk', facts('s4A', { domesticAbuse: true, adultAtRisk: true }), 'da-team', 'da-team', false, 'wy.s4a.da'],
-    ['non-DA s4A, adult at risk', facts('s4A', { adultAtRisk: true }), 'adult-safeguarding', 'cid', false, 'wy.s4a.adult-at-risk-or-hba'],
-    ['non-DA s4A, honour-based abuse', facts('s4A', { honourBasedAbuse: true }), 'adult-safeguarding', 'cid', false, 'wy.s4a.adult-at-risk-or-hba'],
-    ['other non-DA s4A', facts('s4A'), 'cid', 'cid', false, 'wy.s4a.other'],
-    ['non-DA s4A escalating (already s4A)', facts('s4A', { escalating: true }), 'cid', 'cid', false, 'wy.s4a.other'],
-    ['s2A by ex-partner', facts('s2A', { intimateOrExPartner: true, domesticAbuse: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
-    ['s2A with coercive control', facts('s2A', { coerciveControlPersonallyConnected: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
-    ['DA s2A with honour-based abuse', facts('s2A', { honourBasedAbuse: true, domesticAbuse: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
-    ['s2A by ex-partner, adult at risk', facts('s2A', { intimateOrExPartner: true, adultAtRisk: true }), 'da-team', 'da-team', false, 'wy.s2a.da'],
-    ['s2A, adult at risk', facts('s2A', { adultAtRisk: true }), 'adult-safeguarding', 'cid', false, 'wy.s2a.adult-at-risk-or-hba'],
-    ['s2A, non-DA honour-based abuse', facts('s2A', { honourBasedAbuse: true }), 'adult-safeguarding', 'cid', false, 'wy.s2a.adult-at-risk-or-hba'],
-    ['s2A, adult at risk, escalating', facts('s2A', { adultAtRisk: true, escalating: true }), 'adult-safeguarding', 'cid', true, 'wy.s2a.adult-at-risk-or-hba'],
-    ['s2A, DA family member without coercive control', facts('s2A', { domesticAbuse: true }), 'non-specialist', 'da-team', false, 'wy.s2a.other'],
-    ['other s2A', facts('s2A'), 'non-specialist', 'cid', false, 'wy.s2a.other'],
-    ['other s2A, prolonged course of conduct', facts('s2A', { prolongedCourseOfConduct: true }), 'cid', 'cid', true, 'wy.s2a.escalation'],
-    ['other s2A, significant cumulative impact', facts('s2A', { significantCumulativeImpact: true }), 'cid', 'cid', true, 'wy.s2a.escalation'],
-    ['other s2A, perpetrator escalating', facts('s2A', { escalating: true }), 'cid', 'cid', true, 'wy.s2a.escalation'],
-    ['DA s2A by ex-partner, escalating', facts('s2A', { intimateOrExPartner: true, escalating: true }), 'da-team', 'da-team', true, 'wy.s2a.da'],
-    ['s2 harassment (not covered)', facts('s2'), null, null, false, 'allocation.no-rule'],
-    ['s4 harassment (not covered)', facts('s4', { domesticAbuse: true }), null, null, false, 'allocation.no-rule'],
-  ])('%s', (_label, input, team, reviewer, reclassify, reasonCode) => {
+  it('the table exercises every rule of the default policy', () => {
+    const policy = westYorkshireAllocationPolicy;
+    const ruleIds = [...policy.reviewRules, ...policy.investigationRules, ...policy.safeguardRules].map((rule) => rule.id);
+    const applied = new Set([...MATRIX.map((row) => row[1]), ...SCU_ROWS.map((row) => row[1])].flatMap((f) => recommendAllocation(f).reasons.map((r) => r.code)));
+    expect(ruleIds.filter((id) => !applied.has(id))).toEqual([]);
+    expect(applied.has('allocation.no-rule')).toBe(true);
+  });
+
+  it.each(MATRIX)('%s', (_label, input, team, reviewer, reclassify, reasonCode) => {
     const rec = recommendAllocation(input);
     expect(rec.investigatingTeam).toBe(team);
     expect(rec.reviewingSergeantTeam).toBe(reviewer);
@@ -62,12 +81,7 @@ describe('West Yorkshire allocation matrix (DOMAIN.md §7, reference 004)', () =
     expect(rec.policyId).toBe('west-yorkshire');
   });
 
-  it.each<[string, AllocationFacts, boolean]>([
-    ['high-risk s2A', facts('s2A', { riskGrade: 'high' }), true],
-    ['high-risk DA s4A', facts('s4A', { domesticAbuse: true, riskGrade: 'high' }), true],
-    ['medium-risk s4A', facts('s4A', { riskGrade: 'medium' }), false],
-    ['high-risk s2 harassment (not stalking)', facts('s2', { riskGrade: 'high' }), false],
-  ])('SCU liaison: %s', (_label, input, expected) => {
+  it.each(SCU_ROWS)('SCU liaison: %s', (_label, input, expected) => {
     expect(recommendAllocation(input).scuLiaisonRequired).toBe(expected);
   });
 

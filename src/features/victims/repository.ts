@@ -742,6 +742,11 @@ export async function upsertOutcome(db: Db, o: { caseId: string; outcomeCode: nu
     .execute();
 }
 
+/** Removes the case's outcome when the investigation is reopened (investigation). */
+export async function clearOutcome(db: Db, caseId: string): Promise<void> {
+  await db.deleteFrom('victim_case_outcomes').where('case_id', '=', caseId).execute();
+}
+
 export async function markInconsistent(db: Db, caseId: string, flag: { at: Date; reason: string; taskId: string }): Promise<void> {
   await db
     .updateTable('victim_case_outcomes')
