@@ -12,6 +12,9 @@ export const ORDER_TYPE_LABELS: Record<string, string> = {
   dvpo: 'Domestic violence protection order',
   dvpn: 'Domestic violence protection notice',
   'harassment-injunction': 'Harassment injunction',
+  'stalking-protection-order': 'Stalking Protection Order',
+  'interim-stalking-protection-order': 'Interim Stalking Protection Order',
+  'civil-injunction': 'Civil injunction (nuisance and annoyance)',
 };
 
 export function orderTypeLabel(type: string): string {
