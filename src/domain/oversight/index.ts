@@ -32,6 +32,7 @@ export type {
   RedactionHints,
   RedactionReport,
   Redactor,
+  RedactorOptions,
 } from './redaction.ts';
 
 export {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assignRoleLabels,
+  createRedactor,
   findIdentifierLeaks,
   redactCase,
   redactObject,
@@ -310,5 +311,13 @@ describe('redactCase', () => {
       { label: 'Reporter A', role: 'reporter' },
     ]);
     expect(result.report.removed.name).toBe(2);
+  });
+});
+
+describe('names as placeholders, for text spanning several cases', () => {
+  it('turns every known name into [name] and still removes the other details', () => {
+    const redactor = createRedactor(identifiers, { namesAs: 'placeholder' });
+    expect(redactor.redactText('Mark Hughes called Sarah Jones on 07700 900123.').text).toBe('[name] called [name] on [phone].');
+    expect(createRedactor(identifiers).redactText('Mark Hughes called Sarah Jones.').text).toBe('Suspect A called Victim A.');
   });
 });

@@ -217,7 +217,7 @@ function capitalisedForms(word: string): string {
  * by several people (a family surname) cannot be attributed and becomes "[name]".
  * Single words that are also everyday words only match when capitalised.
  */
-function nameRules(identifiers: CaseIdentifiers, labels: ReadonlyMap<string, string>): Rule[] {
+function nameRules(identifiers: CaseIdentifiers, labels: ReadonlyMap<string, string>, namesAsPlaceholder = false): Rule[] {
   const owners = new Map<string, { text: string; ids: Set<string> }>();
   for (const person of identifiers.people) {
     for (const term of nameTerms(person)) {
@@ -230,7 +230,7 @@ function nameRules(identifiers: CaseIdentifiers, labels: ReadonlyMap<string, str
   const labelFor = (match: string): string => {
     const ids = owners.get(normaliseName(match))?.ids;
     const only = ids && ids.size === 1 ? [...ids][0] : undefined;
-    return (only !== undefined && labels.get(only)) || REDACTION_PLACEHOLDERS.name;
+    return (!namesAsPlaceholder && only !== undefined && labels.get(only)) || REDACTION_PLACEHOLDERS.name;
   };
   const entries = [...owners.entries()].sort(([a], [b]) => b.length - a.length || a.localeCompare(b));
   const wordOnly = entries.filter(([key]) => WORD_NAMES.has(key));
@@ -259,7 +259,7 @@ function nameRules(identifiers: CaseIdentifiers, labels: ReadonlyMap<string, str
 }
 
 /** Every rule, in the order they run: the most specific details first, names last. */
-function buildRules(identifiers: CaseIdentifiers, labels: ReadonlyMap<string, string>): Rule[] {
+function buildRules(identifiers: CaseIdentifiers, labels: ReadonlyMap<string, string>, namesAsPlaceholder = false): Rule[] {
   const values = (pick: (d: PersonalDetails) => readonly string[] | undefined) => collect(identifiers, pick);
   return [
     ...knownRules('email', values((d) => d.emails), knownEmailPattern),
@@ -281,7 +281,7 @@ function buildRules(identifiers: CaseIdentifiers, labels: ReadonlyMap<string, st
     genericRule('vehicle', GENERIC_PATTERNS.vehicleCurrent),
     genericRule('vehicle', GENERIC_PATTERNS.vehiclePrefix),
     genericRule('vehicle', GENERIC_PATTERNS.vehicleSuffix),
-    ...nameRules(identifiers, labels),
+    ...nameRules(identifiers, labels, namesAsPlaceholder),
     genericRule('name', GENERIC_PATTERNS.titledName),
   ];
 }
@@ -327,10 +327,20 @@ function labelKey(field: string): string {
   return `${field.replace(/Id$/, '')}Label`;
 }
 
+/** How a redactor replaces known names. */
+export interface RedactorOptions {
+  /**
+   * 'role-label' (the default) turns a known person's name into their label ("Victim A");
+   * 'placeholder' turns every known name into "[name]", for text that spans several cases
+   * (a sample-wide observation), where a label would point at the wrong person.
+   */
+  namesAs?: 'role-label' | 'placeholder';
+}
+
 /** Compiles a redactor for one case. Reuse it for every field and page of that case. */
-export function createRedactor(identifiers: CaseIdentifiers): Redactor {
+export function createRedactor(identifiers: CaseIdentifiers, options: RedactorOptions = {}): Redactor {
   const labels = assignRoleLabels(identifiers.people);
-  const rules = buildRules(identifiers, labels);
+  const rules = buildRules(identifiers, labels, options.namesAs === 'placeholder');
   const protect = alreadyRedactedPattern(labels);
 
   function redactText(text: string): RedactedText {
