@@ -11,6 +11,8 @@ export interface Config {
   demo: boolean;
   demoPassword?: string;
   sessionIdleMinutes: number;
+  /** Sign users out this long after sign-in, however active they have been. */
+  sessionAbsoluteHours: number;
   /** Always mark the session cookie Secure (otherwise only when the request came over TLS). */
   cookieSecure: boolean;
   /** Trust X-Forwarded-* from a reverse proxy. */
@@ -18,9 +20,50 @@ export interface Config {
   logLevel: string;
   /** Seed for the deterministic demo data. */
   demoSeed: number;
+  /** Set when OIDC_* is configured. */
+  oidc?: OidcConfig;
+}
+
+/** Optional sign-in through the force's OpenID Connect provider. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  /** Shown on the sign-in button: "Sign in with …". */
+  providerName: string;
+  /** The claim that identifies a Vigil user: 'email' is matched to the user's email, any other claim to the username. */
+  matchClaim: string;
 }
 
 export class ConfigError extends Error {}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const set = OIDC_REQUIRED.filter((name) => env[name]);
+  if (set.length === 0) return undefined;
+  const missing = OIDC_REQUIRED.filter((name) => !env[name]);
+  if (missing.length > 0) throw new ConfigError(`OpenID Connect sign-in needs ${missing.join(', ')} as well as ${set.join(', ')}.`);
+  for (const name of ['OIDC_ISSUER', 'OIDC_REDIRECT_URL'] as const) {
+    let url: URL;
+    try {
+      url = new URL(env[name]!);
+    } catch {
+      throw new ConfigError(`${name} must be a URL.`);
+    }
+    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) throw new ConfigError(`${name} must use https (http only for localhost).`);
+  }
+  return {
+    issuer: env.OIDC_ISSUER!,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    redirectUrl: env.OIDC_REDIRECT_URL!,
+    providerName: env.OIDC_PROVIDER_NAME || 'your force account',
+    matchClaim: env.OIDC_MATCH_CLAIM || 'email',
+  };
+}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -53,9 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: boolFrom(env, 'VIGIL_DEMO', !databaseUrl),
     demoPassword: env.VIGIL_DEMO_PASSWORD || undefined,
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 7 * 24),
     cookieSecure: boolFrom(env, 'COOKIE_SECURE', false),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     logLevel: env.LOG_LEVEL || 'info',
     demoSeed: intFrom(env, 'VIGIL_DEMO_SEED', 20261125, 0, 2 ** 31 - 1),
+    oidc: oidcFrom(env),
   };
 }

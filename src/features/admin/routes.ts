@@ -150,6 +150,21 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
 
   pageRoute(app, {
     method: 'POST',
+    url: '/admin/users/:id/sign-out-everywhere',
+    access: ADMIN,
+    summary: 'Sign a user out everywhere',
+    handler: async (request, reply) => {
+      const id = idOf(request);
+      const ctx = ctxOf(request);
+      await service.endUserSessions(deps, ctx, id);
+      // Signing yourself out everywhere ends this session too.
+      if (id === ctx.actor.id) return reply.redirect('/signed-out?everywhere=yes', 303);
+      return reply.redirect(`/admin/users/${id}?saved=signed-out`, 303);
+    },
+  });
+
+  pageRoute(app, {
+    method: 'POST',
     url: '/admin/users/:id/reactivate',
     access: ADMIN,
     summary: 'Reactivate a user',
@@ -238,6 +253,17 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
     params: idParams,
     response: userResponse,
     handler: async ({ request, params }) => service.deactivateUser(deps, ctxOf(request), params.id),
+  });
+
+  apiRoute(app, {
+    method: 'POST',
+    url: '/api/v1/users/:id/sign-out-everywhere',
+    access: ADMIN,
+    summary: "End all of a user's sessions (tokens are not revoked; deactivate the account for that)",
+    tags: ['Administration'],
+    params: idParams,
+    response: z.object({ sessionsEnded: z.number() }),
+    handler: async ({ request, params }) => ({ sessionsEnded: await service.endUserSessions(deps, ctxOf(request), params.id) }),
   });
 
   apiRoute(app, {

@@ -178,6 +178,29 @@ async function setActive(deps: Deps, ctx: RequestContext, id: string, active: bo
   });
 }
 
+/**
+ * Ends every session of a user (they must sign in again) without deactivating the
+ * account or revoking API tokens. Returns how many sessions ended.
+ */
+export async function endUserSessions(deps: Deps, ctx: RequestContext, id: string): Promise<number> {
+  requirePermission(ctx.actor, 'admin:users');
+  return deps.db.transaction().execute(async (tx) => {
+    const user = await repo.getUser(tx, id);
+    if (!user) throw new NotFoundError('There is no user with that reference.');
+    const ended = await deleteSessionsForUser(tx, id);
+    await appendAudit(tx, {
+      actorId: ctx.actor.id,
+      actorUsername: ctx.actor.username,
+      action: 'sign-out',
+      recordType: 'user',
+      recordId: id,
+      details: { everywhere: true, sessionsEnded: ended, byAdministrator: true },
+      requestId: ctx.requestId,
+    });
+    return ended;
+  });
+}
+
 export const deactivateUser = (deps: Deps, ctx: RequestContext, id: string) => setActive(deps, ctx, id, false);
 export const reactivateUser = (deps: Deps, ctx: RequestContext, id: string) => setActive(deps, ctx, id, true);
 

@@ -62,6 +62,12 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
   return row ? toUser(row) : undefined;
 }
 
+/** Users whose email matches, ignoring case (more than one means the match is ambiguous). */
+export async function findUsersByEmail(db: Db, email: string): Promise<UserWithSecrets[]> {
+  const rows = await userColumns(db).where(sql`lower(u.email)`, '=', email.toLowerCase()).limit(2).execute();
+  return rows.map(toUser);
+}
+
 export async function findActiveUserById(db: Db, id: string): Promise<UserWithSecrets | undefined> {
   const row = await userColumns(db).where('u.id', '=', id).where('u.active', '=', true).executeTakeFirst();
   return row ? toUser(row) : undefined;
@@ -89,6 +95,7 @@ export interface SessionRow {
   userId: string;
   csrfToken: string;
   lastSeenAt: Date;
+  createdAt: Date;
 }
 
 export async function createSession(db: Db, idHash: string, userId: string, csrfToken: string, at: Date): Promise<void> {
@@ -101,10 +108,10 @@ export async function createSession(db: Db, idHash: string, userId: string, csrf
 export async function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'last_seen_at'])
+    .select(['user_id', 'csrf_token', 'last_seen_at', 'created_at'])
     .where('id_hash', '=', idHash)
     .executeTakeFirst();
-  return row ? { userId: row.user_id, csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at } : undefined;
+  return row ? { userId: row.user_id, csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at, createdAt: row.created_at } : undefined;
 }
 
 export async function touchSession(db: Db, idHash: string, at: Date): Promise<void> {
@@ -115,8 +122,19 @@ export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteSessionsForUser(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends every session of a user; returns how many there were. */
+export async function deleteSessionsForUser(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function countSessionsForUser(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('sessions')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 export async function deleteIdleSessions(db: Db, idleSince: Date): Promise<void> {

@@ -2,6 +2,7 @@ import { toActor, type Actor } from '../../platform/auth/actor.ts';
 import { decoyPasswordHash, verifyPassword } from '../../platform/auth/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { appendAudit } from '../../platform/audit/audit-repository.ts';
+import type { IdTokenClaims } from '../../platform/auth/oidc.ts';
 import { TooManyRequestsError, UnauthenticatedError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import * as repo from './repository.ts';
@@ -77,19 +78,75 @@ export async function signIn(deps: Deps, username: string, password: string, req
   return { actor, sessionSecret, csrfToken };
 }
 
+export const OIDC_NO_ACCOUNT = 'You signed in with your force account, but it is not linked to a Vigil account. Ask a Vigil administrator to add you, with the same email address.';
+
+/**
+ * Signs in a user the force's OpenID Connect provider has vouched for. The claims are
+ * already verified (src/platform/auth/oidc.ts); this maps them to an existing, active,
+ * non-service Vigil account (by email, or by the configured claim against the username).
+ * Accounts are never created here: roles and teams stay in Vigil. Failures are audited.
+ */
+export async function signInWithOidc(deps: Deps, claims: IdTokenClaims, requestId: string): Promise<NewSession> {
+  const matchClaim = deps.config.oidc?.matchClaim ?? 'email';
+  const value = claims[matchClaim];
+  const outcome = await deps.db.transaction().execute(async (tx): Promise<Actor | string> => {
+    let user: repo.UserWithSecrets | undefined;
+    let problem: string | undefined;
+    if (typeof value !== 'string' || value === '') problem = 'claim-missing';
+    else if (matchClaim === 'email' && claims.email_verified === false) problem = 'email-not-verified';
+    else if (matchClaim === 'email') {
+      const found = await repo.findUsersByEmail(tx, value);
+      if (found.length > 1) problem = 'email-ambiguous';
+      user = found[0];
+    } else user = await repo.findUserByUsername(tx, value);
+    if (!problem && (!user || !user.active || user.isService)) problem = 'no-account';
+    if (problem || !user) {
+      await appendAudit(tx, {
+        actorId: user?.id ?? null,
+        actorUsername: (typeof value === 'string' ? value : claims.sub).slice(0, 100),
+        action: 'sign-in-failed',
+        details: { channel: 'oidc', problem, subject: claims.sub },
+        requestId,
+      });
+      return problem ?? 'no-account';
+    }
+    return toActor(user);
+  });
+  if (typeof outcome === 'string') throw new UnauthenticatedError(OIDC_NO_ACCOUNT);
+  const sessionSecret = newSecret();
+  const csrfToken = newSecret();
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.createSession(tx, hashSecret(sessionSecret), outcome.id, csrfToken, deps.clock.now());
+    await appendAudit(tx, { actorId: outcome.id, actorUsername: outcome.username, action: 'sign-in', details: { channel: 'oidc', subject: claims.sub }, requestId });
+  });
+  return { actor: outcome, sessionSecret, csrfToken };
+}
+
+/** Records a sign-in through the provider that failed before Vigil had verified claims (bad state, bad token). */
+export async function recordOidcFailure(deps: Deps, code: string, requestId: string): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    await appendAudit(tx, { actorId: null, actorUsername: null, action: 'sign-in-failed', details: { channel: 'oidc', problem: code }, requestId });
+  });
+}
+
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
 }
 
-/** The user behind a session cookie, or undefined when it is unknown, idle too long or the user is deactivated. */
+/**
+ * The user behind a session cookie, or undefined when it is unknown, idle too long
+ * (SESSION_IDLE_MINUTES), older than the absolute limit (SESSION_ABSOLUTE_HOURS, however
+ * active) or the user is deactivated.
+ */
 export async function resolveSession(deps: Deps, sessionSecret: string): Promise<ResolvedSession | undefined> {
   const idHash = hashSecret(sessionSecret);
   const now = deps.clock.now();
   const session = await repo.findSession(deps.db, idHash);
   if (!session) return undefined;
   const idleMs = deps.config.sessionIdleMinutes * 60_000;
-  if (now.getTime() - session.lastSeenAt.getTime() > idleMs) {
+  const absoluteMs = deps.config.sessionAbsoluteHours * 3_600_000;
+  if (now.getTime() - session.lastSeenAt.getTime() > idleMs || now.getTime() - session.createdAt.getTime() > absoluteMs) {
     await repo.deleteSession(deps.db, idHash);
     return undefined;
   }
@@ -107,6 +164,39 @@ export async function signOut(deps: Deps, sessionSecret: string, actor: Actor, r
     await repo.deleteSession(tx, hashSecret(sessionSecret));
     await appendAudit(tx, { actorId: actor.id, actorUsername: actor.username, action: 'sign-out', requestId });
   });
+}
+
+/**
+ * "Sign out everywhere": ends every session of the signed-in user, this one included.
+ * API tokens are left alone (they have their own expiry; an administrator revokes them
+ * by deactivating the account).
+ */
+export async function signOutEverywhere(deps: Deps, actor: Actor, requestId: string): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    const ended = await repo.deleteSessionsForUser(tx, actor.id);
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorUsername: actor.username,
+      action: 'sign-out',
+      recordType: 'user',
+      recordId: actor.id,
+      details: { everywhere: true, sessionsEnded: ended },
+      requestId,
+    });
+    return ended;
+  });
+}
+
+export interface AccountSummary {
+  activeSessions: number;
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** What the account page shows about the signed-in user's own sessions. */
+export async function accountSummary(deps: Deps, actor: Actor): Promise<AccountSummary> {
+  const activeSessions = await repo.countSessionsForUser(deps.db, actor.id);
+  return { activeSessions, idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours };
 }
 
 export interface IssuedToken {
