@@ -232,28 +232,40 @@ export async function warningNoticesOf(db: Db, personId: string): Promise<Warnin
  * victims), reports (suspect and victim parties) and orders (subject and protected persons).
  */
 export async function otherVictims(db: Db, personId: string): Promise<OtherVictimRow[]> {
+  // The person's suspects are found first through indexed lookups, then only their links
+  // are read (a CTE of every link in the force, used twice, was materialised in full: about
+  // a second a call at force scale).
   const result = await sql<{ suspect_id: string; victim_id: string; via: 'case' | 'report' | 'order'; reference: string | null }>`
-    with links as (
+    with suspects as (
+      select ${personId}::uuid as id
+      union
+      select c.suspect_person_id from case_victims v join cases c on c.id = v.case_id
+       where v.person_id = ${personId} and c.suspect_person_id is not null
+      union
+      select s.person_id from report_parties v
+        join report_parties s on s.report_id = v.report_id and s.role = 'suspect' and s.person_id is not null
+       where v.person_id = ${personId} and v.role = 'victim'
+      union
+      select o.subject_person_id from order_protected_persons op join orders o on o.id = op.order_id
+       where op.person_id = ${personId}
+    ),
+    links as (
       select c.suspect_person_id as suspect_id, v.person_id as victim_id, 'case' as via, c.reference
         from cases c join case_victims v on v.case_id = c.id
-       where c.suspect_person_id is not null
+       where c.suspect_person_id in (select id from suspects)
       union all
       select s.person_id, v.person_id, 'report', r.reference
         from report_parties s
         join report_parties v on v.report_id = s.report_id and v.role = 'victim' and v.person_id is not null
         join reports r on r.id = s.report_id
-       where s.role = 'suspect' and s.person_id is not null
+       where s.role = 'suspect' and s.person_id in (select id from suspects)
       union all
       select o.subject_person_id, op.person_id, 'order', null
         from orders o join order_protected_persons op on op.order_id = o.id
-    ),
-    suspects as (
-      select ${personId}::uuid as id
-      union
-      select suspect_id from links where victim_id = ${personId}
+       where o.subject_person_id in (select id from suspects)
     )
     select distinct l.suspect_id, l.victim_id, l.via, l.reference
-      from links l join suspects s on s.id = l.suspect_id
+      from links l
      where l.victim_id <> ${personId}
      order by l.suspect_id, l.victim_id, l.via`.execute(db);
   return result.rows.map((r) => ({ suspectId: r.suspect_id, victimId: r.victim_id, via: r.via, reference: r.reference }));

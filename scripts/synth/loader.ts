@@ -1,0 +1,130 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../../src/platform/db/schema.ts';
+
+/** A table the generator fills: its name and its columns with their PostgreSQL types. */
+export interface TableSpec {
+  name: string;
+  columns: ReadonlyArray<readonly [column: string, type: string]>;
+}
+
+export type Cell = string | number | boolean | Date | null | undefined | readonly unknown[] | object;
+
+/** One value as PostgreSQL text input: JSON for json columns, arrays as array literals, objects as JSON. */
+export function cellText(value: Cell, type = 'text'): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (type === 'jsonb' || type === 'json') return JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return `{${(value as string[]).map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Bulk loading that works the same on PostgreSQL and PGlite: rows are buffered per table
+ * and written as `insert … select … from unnest($1::text[], $2::text[], …)`, one array per
+ * column, a few thousand rows a statement, parents before children. One flush runs while
+ * the generator prepares the next batch, so on PostgreSQL the two cores are both busy.
+ */
+export class BulkLoader {
+  private readonly buffers = new Map<string, { spec: TableSpec; columns: Array<Array<string | null>>; rows: number }>();
+  private buffered = 0;
+  private inFlight: Promise<void> | undefined;
+  private failure: unknown;
+  readonly written = new Map<string, number>();
+  /** Milliseconds spent writing each table. */
+  readonly timings = new Map<string, number>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Every table, parents first: the order rows are written in. */
+    tables: readonly TableSpec[],
+    private readonly batchRows = 20_000,
+    /**
+     * Skip foreign key triggers while loading (session_replication_role = replica; needs a
+     * superuser). The generator only writes rows whose parents it wrote first, in order.
+     */
+    private readonly skipTriggers = false,
+  ) {
+    for (const spec of tables) {
+      if (this.buffers.has(spec.name)) throw new Error(`Table ${spec.name} is registered twice`);
+      this.buffers.set(spec.name, { spec, columns: spec.columns.map(() => []), rows: 0 });
+      this.written.set(spec.name, 0);
+    }
+  }
+
+  add(table: TableSpec, row: readonly Cell[]): void {
+    const buffer = this.buffers.get(table.name);
+    if (!buffer) throw new Error(`Table ${table.name} is not registered with the loader`);
+    if (row.length !== table.columns.length) throw new Error(`${table.name}: ${row.length} values for ${table.columns.length} columns`);
+    row.forEach((value, i) => buffer.columns[i]!.push(cellText(value, table.columns[i]![1])));
+    buffer.rows++;
+    this.buffered++;
+  }
+
+  /** Starts writing what is buffered once there is enough; waits only for the previous write. */
+  async maybeFlush(): Promise<void> {
+    if (this.buffered < this.batchRows) return;
+    await this.flush(false);
+  }
+
+  /** Writes everything still buffered and waits for it. */
+  async finish(): Promise<void> {
+    await this.flush(true);
+  }
+
+  private async flush(wait: boolean): Promise<void> {
+    if (this.inFlight) await this.inFlight;
+    if (this.failure) throw this.failure;
+    const batches = [...this.buffers.values()].filter((b) => b.rows > 0).map((b) => ({ spec: b.spec, columns: b.columns, rows: b.rows }));
+    for (const b of this.buffers.values()) {
+      b.columns = b.spec.columns.map(() => []);
+      b.rows = 0;
+    }
+    this.buffered = 0;
+    if (batches.length === 0) return;
+    this.inFlight = this.write(batches).catch((error: unknown) => {
+      this.failure = error;
+    });
+    if (wait) {
+      await this.inFlight;
+      this.inFlight = undefined;
+      if (this.failure) throw this.failure;
+    }
+  }
+
+  private async write(batches: Array<{ spec: TableSpec; columns: Array<Array<string | null>>; rows: number }>): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.executeQuery(CompiledQuery.raw('set local synchronous_commit = off'));
+      if (this.skipTriggers) await tx.executeQuery(CompiledQuery.raw('set local session_replication_role = replica'));
+      for (const batch of batches) {
+        const chunk = 5000;
+        const began = performance.now();
+        for (let from = 0; from < batch.rows; from += chunk) {
+          const to = Math.min(batch.rows, from + chunk);
+          await tx.executeQuery(CompiledQuery.raw(insertText(batch.spec), batch.columns.map((values) => values.slice(from, to))));
+        }
+        this.written.set(batch.spec.name, (this.written.get(batch.spec.name) ?? 0) + batch.rows);
+        this.timings.set(batch.spec.name, (this.timings.get(batch.spec.name) ?? 0) + performance.now() - began);
+      }
+    });
+  }
+}
+
+const statements = new Map<string, string>();
+
+function insertText(spec: TableSpec): string {
+  let text = statements.get(spec.name);
+  if (!text) {
+    const names = spec.columns.map(([c]) => c).join(', ');
+    const casts = spec.columns.map(([, type], i) => `u.c${i}::${type}`).join(', ');
+    const arrays = spec.columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+    const aliases = spec.columns.map((_, i) => `c${i}`).join(', ');
+    text = `insert into ${spec.name} (${names}) select ${casts} from unnest(${arrays}) as u(${aliases})`;
+    statements.set(spec.name, text);
+  }
+  return text;
+}
