@@ -14,6 +14,11 @@ import { caseRoutes } from './features/cases/routes.ts';
 import { conductRoutes } from './features/conduct/routes.ts';
 import { riskRoutes } from './features/risk/routes.ts';
 import { victimRoutes } from './features/victims/routes.ts';
+import { investigationRoutes } from './features/investigation/routes.ts';
+import { oversightRoutes } from './features/oversight/routes.ts';
+import { insightsRoutes } from './features/insights/routes.ts';
+import { orderRoutes } from './features/orders/routes.ts';
+import { retentionRoutes } from './features/retention/routes.ts';
 
 /** Every capability, registered in one place. */
 export const FEATURES: Feature[] = [
@@ -28,6 +33,11 @@ export const FEATURES: Feature[] = [
   conductRoutes,
   riskRoutes,
   victimRoutes,
+  investigationRoutes,
+  oversightRoutes,
+  insightsRoutes,
+  orderRoutes,
+  retentionRoutes,
   auditRoutes,
   openApiRoutes,
 ];

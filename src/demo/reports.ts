@@ -7,6 +7,9 @@ import { seedConduct } from './conduct.ts';
 import { seedPeople } from './people.ts';
 import { seedRisk } from './risk.ts';
 import { seedVictims } from './victims.ts';
+import { seedInvestigation } from './investigation.ts';
+import { seedOversight } from './oversight.ts';
+import { seedOrders } from './orders.ts';
 import { seededRandom } from './random.ts';
 import type { Progress } from './seed.ts';
 
@@ -161,13 +164,16 @@ export async function seedDemoCasework(deps: Deps, seed: number, progress: Progr
   await deps.db.transaction().execute((tx) => seedConduct(tx, { random: seededRandom(seed + 2), users, progress }));
   await deps.db.transaction().execute((tx) => seedRisk(tx, { random: seededRandom(seed + 3), users, progress }));
   await deps.db.transaction().execute((tx) => seedVictims(tx, { random: seededRandom(seed + 4), users, progress }));
+  await deps.db.transaction().execute((tx) => seedInvestigation(tx, { random: seededRandom(seed + 5), users, progress }));
+  await deps.db.transaction().execute((tx) => seedOrders(tx, { random: seededRandom(seed + 8), users, progress }));
+  await deps.db.transaction().execute((tx) => seedOversight(tx, { random: seededRandom(seed + 7), users, progress }));
 }
 
 export async function seedDemoReports(deps: Deps, progress: Progress = () => undefined): Promise<void> {
   const now = deps.clock.now();
   const caller = { actor: await actor(deps, 'call-handler'), requestId: 'demo-seed' };
   const registrar = { actor: await actor(deps, 'crime-registrar'), requestId: 'demo-seed' };
-  await seedOrders(deps);
+  await seedBreachedOrders(deps);
   let done = 0;
   for (const r of REPORTS) {
     const victimId = await personIdOrUndefined(deps, r.victim);
@@ -216,7 +222,7 @@ async function personIdOrUndefined(deps: Deps, [forenames, surname]: [string, st
 }
 
 /** The orders the breach reports rely on: a restraining order and a stalking protection order. */
-async function seedOrders(deps: Deps): Promise<void> {
+async function seedBreachedOrders(deps: Deps): Promise<void> {
   const orders: Array<{ type: string; subject: [string, string]; protectedPerson: [string, string]; madeOn: string }> = [
     { type: 'restraining-order', subject: ['Dorian', 'Applewhite'], protectedPerson: ['Gwendolyn', 'Sorrelby'], madeOn: '2025-10-14' },
     { type: 'stalking-protection-order', subject: ['Kestrel', 'Dunmore'], protectedPerson: ['Elowen', 'Brackenridge'], madeOn: '2026-03-03' },

@@ -33,6 +33,10 @@ const EXPECTED: Record<string, Expected> = {
   'POST /sign-in': 'public',
   'POST /sign-out': 'signed-in',
   'GET /signed-out': 'public',
+  'GET /sign-in/oidc': 'public',
+  'GET /sign-in/oidc/callback': 'public',
+  'GET /account': 'signed-in',
+  'POST /account/sign-out-everywhere': 'signed-in',
   'GET /': 'signed-in',
   'GET /accessibility': 'public',
   'GET /health': 'public',
@@ -47,6 +51,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /admin/users/:id/reset-password': ADMINISTRATORS,
   'POST /admin/users/:id/deactivate': ADMINISTRATORS,
   'POST /admin/users/:id/reactivate': ADMINISTRATORS,
+  'POST /admin/users/:id/sign-out-everywhere': ADMINISTRATORS,
   'POST /admin/users/:id/service-token': ADMINISTRATORS,
   'GET /api/v1/users': ADMINISTRATORS,
   'POST /api/v1/users': ADMINISTRATORS,
@@ -54,6 +59,7 @@ const EXPECTED: Record<string, Expected> = {
   'PUT /api/v1/users/:id': ADMINISTRATORS,
   'POST /api/v1/users/:id/deactivate': ADMINISTRATORS,
   'POST /api/v1/users/:id/reset-password': ADMINISTRATORS,
+  'POST /api/v1/users/:id/sign-out-everywhere': ADMINISTRATORS,
   'POST /api/v1/users/:id/service-tokens': ADMINISTRATORS,
   // People
   'GET /people': CASEWORKERS,
@@ -194,6 +200,119 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/cases/:id/victims/referrals/:referralId': holders('victims:contact'),
   'POST /api/v1/cases/:id/victims/safety-packs': holders('victims:contact'),
   'GET /api/v1/victims/overdue': holders('victims:contact', 'allocation:triage'),
+  // Investigation: allocation, plan, s2B, suspect actions, log, supervision, finalisation, prosecution file
+  'GET /cases/:id/investigation': holders('cases:read'),
+  'POST /cases/:id/investigation/open': holders('cases:read'),
+  'GET /cases/:id/allocation': holders('cases:read'),
+  'POST /cases/:id/allocation': holders('allocation:triage'),
+  'POST /cases/:id/investigation/plan': holders('investigation:manage'),
+  'POST /cases/:id/investigation/enquiries/:taskId': holders('investigation:manage'),
+  'POST /cases/:id/investigation/s2b': holders('investigation:manage'),
+  'POST /cases/:id/investigation/suspect-actions': holders('investigation:manage'),
+  'POST /cases/:id/investigation/log': holders('investigation:manage', 'allocation:triage', 'cases:write'),
+  'GET /cases/:id/finalisation': holders('cases:read'),
+  'POST /cases/:id/finalisation': holders('outcome:finalise'),
+  'POST /cases/:id/finalisation/reopen': holders('outcome:finalise'),
+  'GET /cases/:id/prosecution-file': holders('cases:read'),
+  'POST /cases/:id/prosecution-file': holders('investigation:manage'),
+  'GET /investigation/reviews': holders('allocation:triage'),
+  'GET /api/v1/cases/:id/investigation': holders('cases:read'),
+  'POST /api/v1/cases/:id/allocation': holders('allocation:triage'),
+  'POST /api/v1/cases/:id/investigation/plan': holders('investigation:manage'),
+  'POST /api/v1/cases/:id/investigation/enquiries/:taskId': holders('investigation:manage'),
+  'POST /api/v1/cases/:id/investigation/s2b': holders('investigation:manage'),
+  'POST /api/v1/cases/:id/suspect-actions': holders('investigation:manage'),
+  'POST /api/v1/cases/:id/investigation/log': holders('investigation:manage', 'allocation:triage', 'cases:write'),
+  'POST /api/v1/cases/:id/finalisation': holders('outcome:finalise'),
+  'POST /api/v1/cases/:id/finalisation/reopen': holders('outcome:finalise'),
+  'PUT /api/v1/cases/:id/prosecution-file': holders('investigation:manage'),
+  'GET /api/v1/investigation/reviews/overdue': holders('allocation:triage'),
+  // Oversight: samples, the panel workspace (redacted), reports and the recommendations register
+  'GET /oversight': holders('oversight:manage'),
+  'GET /oversight/samples/new': holders('oversight:manage'),
+  'POST /oversight/samples': holders('oversight:manage'),
+  'GET /oversight/samples/:sampleId': holders('oversight:manage'),
+  'POST /oversight/samples/:sampleId/observations/:observationId/response': holders('oversight:manage'),
+  'GET /oversight/recommendations': holders('oversight:manage'),
+  'GET /oversight/recommendations/new': holders('oversight:manage'),
+  'POST /oversight/recommendations': holders('oversight:manage'),
+  'GET /oversight/recommendations/:recommendationId': holders('oversight:manage'),
+  'POST /oversight/recommendations/:recommendationId/status': holders('oversight:manage'),
+  'POST /oversight/recommendations/:recommendationId/actions': holders('oversight:manage'),
+  'GET /panel': holders('panel:review'),
+  'GET /panel/samples/:sampleId': holders('panel:review'),
+  'POST /panel/samples/:sampleId/observations': holders('panel:review'),
+  'GET /panel/samples/:sampleId/cases/:sampleCaseId': holders('panel:review'),
+  'POST /panel/samples/:sampleId/cases/:sampleCaseId/review': holders('panel:review'),
+  'GET /panel/samples/:sampleId/report': holders('panel:review', 'oversight:manage'),
+  'GET /api/v1/oversight/samples': holders('oversight:manage'),
+  'POST /api/v1/oversight/samples': holders('oversight:manage'),
+  'GET /api/v1/oversight/samples/:sampleId': holders('oversight:manage'),
+  'GET /api/v1/panel/samples/:sampleId': holders('panel:review'),
+  'GET /api/v1/panel/samples/:sampleId/cases/:sampleCaseId': holders('panel:review'),
+  'PUT /api/v1/panel/samples/:sampleId/cases/:sampleCaseId/review': holders('panel:review'),
+  'POST /api/v1/panel/samples/:sampleId/observations': holders('panel:review'),
+  'GET /api/v1/oversight/samples/:sampleId/report': holders('panel:review', 'oversight:manage'),
+  'POST /api/v1/oversight/samples/:sampleId/observations/:observationId/response': holders('oversight:manage'),
+  'GET /api/v1/oversight/recommendations': holders('oversight:manage'),
+  'POST /api/v1/oversight/recommendations': holders('oversight:manage'),
+  'GET /api/v1/oversight/recommendations/:recommendationId': holders('oversight:manage'),
+  'POST /api/v1/oversight/recommendations/:recommendationId/transitions': holders('oversight:manage'),
+  'POST /api/v1/oversight/recommendations/:recommendationId/actions': holders('oversight:manage'),
+  // Insights
+  'GET /insights': holders('insights:view'),
+  'GET /insights/trends': holders('insights:view'),
+  'GET /insights/cases': holders('insights:view'),
+  'GET /insights/daily': holders('insights:view'),
+  'GET /insights/profile': holders('insights:view'),
+  'GET /insights/criteria': holders('insights:view'),
+  'GET /insights/export': holders('insights:view'),
+  'GET /api/v1/insights/dashboard': holders('insights:view'),
+  'GET /api/v1/insights/trends': holders('insights:view'),
+  'GET /api/v1/insights/cases': holders('insights:view'),
+  'GET /api/v1/insights/daily': holders('insights:view'),
+  'GET /api/v1/insights/profile': holders('insights:view'),
+  'GET /api/v1/insights/criteria': holders('insights:view'),
+  // Orders: the register, the SPO process (each stage checks its own permission in the service), management and breaches
+  'GET /cases/:id/orders': holders('cases:read'),
+  'GET /cases/:id/orders/new': holders('orders:manage'),
+  'POST /cases/:id/orders': holders('orders:manage'),
+  'GET /cases/:id/orders/spo/new': holders('cases:write'),
+  'POST /cases/:id/orders/spo': holders('cases:write'),
+  'GET /orders/spo/:spoId': holders('cases:read', 'orders:manage', 'orders:authorise'),
+  'POST /orders/spo/:spoId/stages': holders('orders:manage', 'orders:authorise'),
+  'GET /orders/due': holders('orders:manage', 'orders:authorise'),
+  'GET /orders/:orderId': holders('cases:read', 'orders:manage', 'orders:authorise'),
+  'POST /orders/:orderId/manager': holders('orders:manage'),
+  'POST /orders/:orderId/visits': holders('orders:manage'),
+  'POST /orders/:orderId/notifications': holders('orders:manage'),
+  'POST /orders/:orderId/plan': holders('orders:manage'),
+  'POST /orders/:orderId/reviews': holders('orders:manage', 'risk:endorse'),
+  'POST /orders/:orderId/move-out': holders('orders:manage'),
+  'POST /orders/:orderId/notifications/:notificationId/received': holders('orders:manage'),
+  'GET /orders/:orderId/breaches/new': holders('orders:manage', 'reports:create'),
+  'POST /orders/:orderId/breaches': holders('orders:manage', 'reports:create'),
+  'POST /api/v1/orders': holders('orders:manage'),
+  'GET /api/v1/orders/due': holders('orders:manage', 'orders:authorise'),
+  'GET /api/v1/orders/:orderId': holders('cases:read', 'orders:manage', 'orders:authorise'),
+  'GET /api/v1/cases/:id/orders': holders('cases:read'),
+  'POST /api/v1/cases/:id/spo-applications': holders('cases:write'),
+  'GET /api/v1/spo-applications/:spoId': holders('cases:read', 'orders:manage', 'orders:authorise'),
+  'POST /api/v1/spo-applications/:spoId/stages': holders('orders:manage', 'orders:authorise'),
+  'POST /api/v1/orders/:orderId/manager': holders('orders:manage'),
+  'POST /api/v1/orders/:orderId/visits': holders('orders:manage'),
+  'POST /api/v1/orders/:orderId/notifications': holders('orders:manage'),
+  'POST /api/v1/orders/:orderId/notifications/:notificationId/received': holders('orders:manage'),
+  'POST /api/v1/orders/:orderId/plan': holders('orders:manage'),
+  'POST /api/v1/orders/:orderId/reviews': holders('orders:manage', 'risk:endorse'),
+  'POST /api/v1/orders/:orderId/moves-out': holders('orders:manage'),
+  'POST /api/v1/orders/:orderId/breaches': holders('orders:manage', 'reports:create'),
+  // Retention (MoPI reviews)
+  'GET /retention': holders('retention:review'),
+  'GET /retention/cases/:id': holders('retention:review'),
+  'POST /retention/cases/:id': holders('retention:review'),
+  'GET /api/v1/retention/queue': holders('retention:review'),
+  'POST /api/v1/cases/:id/retention-decisions': holders('retention:review'),
 };
 
 /** A submitted report, so report and case URLs have a real record behind them. */
@@ -217,7 +336,9 @@ const matrixReport = {
 };
 
 /** Calls that end the caller's own session get a fresh one for each role. */
-const ENDS_SESSION = new Set(['POST /sign-out']);
+const ENDS_SESSION = new Set(['POST /sign-out', 'POST /account/sign-out-everywhere']);
+/** Calls that end every session of the caller: the role's shared browser is signed in again afterwards. */
+const ENDS_ALL_SESSIONS = new Set(['POST /account/sign-out-everywhere']);
 
 const keyOf = (route: Pick<RouteRecord, 'method' | 'url'>) => `${route.method} ${route.url}`;
 
@@ -290,7 +411,10 @@ function concreteUrl(pattern: string, personId = ids.person): string {
     })
     .replace('/victims/:personId', `/victims/${ids.victim}`)
     .replace(/:(assessmentId|classificationId|flagId|referralId)/g, ABSENT)
-    .replace(/:(otherId|mergeId)/g, ABSENT);
+    .replace(/:taskId/g, ABSENT)
+    .replace(/:(otherId|mergeId)/g, ABSENT)
+    .replace(/:(sampleId|sampleCaseId|observationId|recommendationId)/g, ABSENT)
+    .replace(/:(orderId|spoId|notificationId)/g, ABSENT);
   if (url.includes('/:')) throw new Error(`No example value for a parameter of ${pattern}: extend concreteUrl`);
   return url;
 }
@@ -317,7 +441,9 @@ async function call(route: RouteRecord, role: Role | 'anonymous'): Promise<Light
     return vigil.app.inject({ method: route.method, url, headers, ...(hasBody ? { payload: {} } : {}) });
   }
   const browser = role === 'anonymous' ? await anonymousBrowser() : ENDS_SESSION.has(key) ? await signInAs(vigil.app, role) : browsers.get(role)!;
-  return route.method === 'GET' ? browser.get(url) : browser.post(url);
+  const response = await (route.method === 'GET' ? browser.get(url) : browser.post(url));
+  if (role !== 'anonymous' && ENDS_ALL_SESSIONS.has(key)) browsers.set(role, await signInAs(vigil.app, role));
+  return response;
 }
 
 function outcome(response: LightMyRequestResponse): 'allowed' | 'forbidden' | 'unauthenticated' | `unexpected ${number}` {

@@ -174,7 +174,7 @@ function takesInput(route: RouteRecord): boolean {
 }
 
 /** Page forms that take no input and end the fuzzer's own session. */
-const NOT_FUZZED = new Set(['POST /sign-out']);
+const NOT_FUZZED = new Set(['POST /sign-out', 'POST /account/sign-out-everywhere']);
 
 function fieldsOf(route: RouteRecord): string[] {
   const valid = VALID[`${route.method} ${route.url}`];

@@ -15,8 +15,14 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/registrar', text: 'Recording audit', anyOf: ['registrar:audit'] },
   { href: '/people', text: 'People', anyOf: ['people:read'] },
   { href: '/victims/overdue', text: 'Victim updates', anyOf: ['victims:contact'] },
+  { href: '/investigation/reviews', text: 'Reviews due', anyOf: ['allocation:triage'] },
+  { href: '/oversight', text: 'Oversight', anyOf: ['oversight:manage'] },
+  { href: '/insights', text: 'Insights', anyOf: ['insights:view'] },
+  { href: '/panel', text: 'Panel workspace', anyOf: ['panel:review'] },
+  { href: '/orders/due', text: 'Orders due', anyOf: ['orders:manage', 'orders:authorise'] },
   { href: '/admin/users', text: 'Users', anyOf: ['admin:users'] },
   { href: '/admin/risk-tools', text: 'Risk tools', anyOf: ['admin:policy'] },
+  { href: '/retention', text: 'Retention', anyOf: ['retention:review'] },
   { href: '/audit', text: 'Audit log', anyOf: ['audit:view'] },
 ];
 

@@ -66,6 +66,7 @@ export const PERMISSIONS = [
   'records:restrict',
   'admin:users',
   'admin:policy',
+  'retention:review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -118,9 +119,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'stalking-champion': [...CASEWORK, 'cases:write', 'victims:contact'],
   'offender-manager': [...CASEWORK, 'people:write', 'orders:manage'],
   'authorising-superintendent': [...CASEWORK, 'orders:authorise', 'insights:view'],
-  'crime-registrar': [...CASEWORK, 'people:merge', 'crime:decide', 'classification:confirm', 'registrar:audit', 'insights:view'],
+  'crime-registrar': [...CASEWORK, 'people:merge', 'crime:decide', 'classification:confirm', 'registrar:audit', 'insights:view', 'retention:review'],
   'intelligence-analyst': [...CASEWORK, 'people:merge', 'intelligence:read', 'insights:view'],
-  'force-lead': [...CASEWORK, 'insights:view', 'oversight:manage', 'audit:view', 'admin:policy'],
+  'force-lead': [...CASEWORK, 'insights:view', 'oversight:manage', 'audit:view', 'admin:policy', 'retention:review'],
   'scrutiny-panel-member': ['panel:review'],
   auditor: [...CASEWORK, 'audit:view', 'insights:view', 'oversight:manage'],
   administrator: ['admin:users', 'admin:policy', 'audit:view', 'records:restrict'],

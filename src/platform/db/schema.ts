@@ -309,11 +309,25 @@ export interface OrdersTable {
   requirements: string | null;
   created_at: CreatedAt;
   version: Generated<number>;
+  // 0008_orders
+  until_further_order: Generated<boolean>;
+  served_on: DateColumn | null;
+  offender_manager_id: string | null;
+  manager_allocated_on: DateColumn | null;
+  owner_team: string | null;
+  spo_application_id: string | null;
+  status_reason: string | null;
+  visit_interval_days: number | null;
+  moved_in_on: DateColumn | null;
+  from_force: string | null;
+  created_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface OrderProtectedPersonsTable {
   order_id: string;
   person_id: string;
+  added_at: Generated<Date>;
 }
 
 export interface FlagsTable {
@@ -595,6 +609,161 @@ export interface VictimCaseOutcomesTable {
   inconsistency_task_id: string | null;
 }
 
+export interface OversightSamplesTable {
+  id: Generated<string>;
+  title: string;
+  request: ColumnType<Record<string, unknown>, string, string>;
+  result: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface OversightSampleCasesTable {
+  id: Generated<string>;
+  sample_id: string;
+  case_id: string;
+  position: number;
+  stratum: string;
+  referred_at: Timestamp | null;
+}
+
+export interface OversightReviewsTable {
+  id: Generated<string>;
+  sample_case_id: string;
+  reviewer_id: string;
+  answers: ColumnType<unknown[], string, string>;
+  victim_at_risk_now: Generated<boolean>;
+  risk_concern: string | null;
+  summary: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface OversightObservationsTable {
+  id: Generated<string>;
+  sample_id: string;
+  text: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  response: string | null;
+  responded_by: string | null;
+  responded_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface OversightRecommendationsTable {
+  id: Generated<string>;
+  source_kind: string;
+  source_title: string;
+  source_reference: string | null;
+  sample_id: string | null;
+  text: string;
+  owner: string;
+  due_on: DateColumn;
+  status: Generated<'open' | 'in_progress' | 'implemented' | 'reality_tested' | 'closed'>;
+  actions: ColumnType<unknown[], string | undefined, string>;
+  evidence: ColumnType<unknown[], string | undefined, string>;
+  reality_testing_notes: ColumnType<unknown[], string | undefined, string>;
+  history: ColumnType<unknown[], string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface InvestigationAllocationsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  facts: ColumnType<Record<string, unknown>, string, string>;
+  recommendation: ColumnType<Record<string, unknown>, string, string>;
+  triage: ColumnType<Record<string, unknown>, string, string>;
+  rationale: string;
+  investigating_team: string;
+  officer_user_id: string | null;
+  override_reason: string | null;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+export interface InvestigationLogTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  entry_type: string;
+  text: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  author_id: string | null;
+  at: Timestamp;
+}
+
+export interface InvestigationS2bEventsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  state: 'considered' | 'applied' | 'granted' | 'refused' | 'executed' | 'result' | 'not-used';
+  on_date: DateColumn;
+  text: string | null;
+  evidence_found: boolean | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface InvestigationSuspectActionsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string | null;
+  action: string;
+  historic: Generated<boolean>;
+  occurred_at: Timestamp;
+  rationale: string | null;
+  conditions: Generated<string[]>;
+  bail_until: DateColumn | null;
+  victim_consulted: boolean | null;
+  victim_consultation_note: string | null;
+  police_action_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface InvestigationFinalisationsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  case_id: string;
+  outcome_code: number;
+  rationale: string | null;
+  investigation_done: boolean;
+  suspect_named: boolean;
+  investigating_team: string | null;
+  outcome16: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  victim_uses_support_services: Generated<boolean>;
+  warnings: ColumnType<unknown[], string | undefined, string>;
+  task_ids: Generated<string[]>;
+  finalised_by: string;
+  finalised_at: Timestamp;
+  reopened_by: string | null;
+  reopened_at: Timestamp | null;
+  reopen_reason: string | null;
+}
+
+export interface InvestigationProsecutionFilesTable {
+  case_id: string;
+  dash_attached: Generated<boolean>;
+  screening_tool_attached: Generated<boolean>;
+  victim_personal_statement: Generated<'taken' | 'offered-declined' | 'not-offered'>;
+  restraining_order_wanted: boolean | null;
+  restraining_order_terms: Generated<string[]>;
+  special_measures_assessed: Generated<boolean>;
+  special_measures_notes: string | null;
+  course_of_conduct_summary: string | null;
+  bail_or_remand_recommendation: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -641,4 +810,140 @@ export interface Database {
   victim_referrals: VictimReferralsTable;
   victim_safety_packs: VictimSafetyPacksTable;
   victim_case_outcomes: VictimCaseOutcomesTable;
+  oversight_samples: OversightSamplesTable;
+  oversight_sample_cases: OversightSampleCasesTable;
+  oversight_reviews: OversightReviewsTable;
+  oversight_observations: OversightObservationsTable;
+  oversight_recommendations: OversightRecommendationsTable;
+  investigation_allocations: InvestigationAllocationsTable;
+  investigation_log: InvestigationLogTable;
+  investigation_s2b_events: InvestigationS2bEventsTable;
+  investigation_suspect_actions: InvestigationSuspectActionsTable;
+  investigation_finalisations: InvestigationFinalisationsTable;
+  investigation_prosecution_files: InvestigationProsecutionFilesTable;
+  spo_applications: SpoApplicationsTable;
+  spo_stages: SpoStagesTable;
+  order_plans: OrderPlansTable;
+  order_visits: OrderVisitsTable;
+  order_notifications: OrderNotificationsTable;
+  order_reviews: OrderReviewsTable;
+  order_breaches: OrderBreachesTable;
+  order_transfers: OrderTransfersTable;
+  retention_reviews: RetentionReviewsTable;
+}
+
+type OrdersJson = ColumnType<Record<string, unknown>, string | undefined, string>;
+
+export interface SpoApplicationsTable {
+  id: Generated<string>;
+  case_id: string;
+  subject_person_id: string;
+  protected_person_ids: Generated<string[]>;
+  stage: string;
+  referral: OrdersJson;
+  application: OrdersJson;
+  authority: OrdersJson;
+  hearing: OrdersJson;
+  order_id: string | null;
+  interim_order_id: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SpoStagesTable {
+  id: Generated<string>;
+  application_id: string;
+  stage: string;
+  stage_on: DateColumn;
+  recorded_at: CreatedAt;
+  recorded_by: string;
+  owner_team: string | null;
+  details: OrdersJson;
+}
+
+export interface OrderPlansTable {
+  order_id: string;
+  items: ColumnType<unknown[], string | undefined, string>;
+  started_on: DateColumn;
+  notes: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface OrderVisitsTable {
+  id: Generated<string>;
+  order_id: string;
+  kind: 'initial' | 'planned' | 'move-in';
+  due_on: DateColumn;
+  visited_on: DateColumn | null;
+  visited_by: string | null;
+  notes: string | null;
+  task_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OrderNotificationsTable {
+  id: Generated<string>;
+  order_id: string;
+  kind: 'initial' | 'change-of-name' | 'change-of-address';
+  trigger_on: DateColumn;
+  due_on: DateColumn;
+  received_on: DateColumn | null;
+  station: string | null;
+  details: string | null;
+  recorded_by: string | null;
+  task_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OrderReviewsTable {
+  id: Generated<string>;
+  order_id: string;
+  reviewed_on: DateColumn;
+  reviewed_by: string;
+  risk_factors: string;
+  positive_changes: string;
+  compliance: string;
+  judgement: string;
+  changes: string;
+  created_at: CreatedAt;
+}
+
+export interface OrderBreachesTable {
+  id: Generated<string>;
+  order_id: string;
+  report_id: string | null;
+  case_id: string | null;
+  breach_number: number;
+  occurred_at: Timestamp;
+  course_of_conduct_prompt: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface OrderTransfersTable {
+  id: Generated<string>;
+  order_id: string;
+  direction: 'in' | 'out';
+  moved_on: DateColumn;
+  other_force: string;
+  pack: OrdersJson;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface RetentionReviewsTable {
+  id: Generated<string>;
+  case_id: string;
+  decision: 'retain' | 'delete';
+  mopi_group: number;
+  reason: string;
+  due_on: DateColumn | null;
+  next_review_on: DateColumn | null;
+  scrubbed: ColumnType<Record<string, unknown>, string | undefined, never>;
+  decided_by: string;
+  decided_at: Timestamp;
 }

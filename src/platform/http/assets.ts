@@ -54,6 +54,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   'timeline.js': { file: 'public/timeline.js', type: 'text/javascript' },
   'timeline.css': { file: 'public/timeline.css', type: 'text/css' },
   'victim-pack.css': { file: 'public/victim-pack.css', type: 'text/css' },
+  'oversight-report.css': { file: 'public/oversight-report.css', type: 'text/css' },
 };
 
 /** All static assets, built once at start and served from memory. */

@@ -5,9 +5,14 @@ import * as m0003 from './0003_people.ts';
 import * as m0004 from './0004_conduct.ts';
 import * as m0005 from './0005_risk.ts';
 import * as m0006 from './0006_victims.ts';
+import * as m0007 from './0007_investigation.ts';
+import * as m0008 from './0008_orders.ts';
+import * as m0009 from './0009_oversight.ts';
+import * as m0010 from './0010_insights.ts';
 import * as m0012 from './0012_case_summaries.ts';
 import * as m0013 from './0013_serial_alerts.ts';
 import * as m0014 from './0014_person_merges.ts';
+import * as m0015 from './0015_retention.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -17,9 +22,14 @@ const migrations: Record<string, Migration> = {
   '0004_conduct': m0004,
   '0005_risk': m0005,
   '0006_victims': m0006,
+  '0007_investigation': m0007,
+  '0008_orders': m0008,
+  '0009_oversight': m0009,
+  '0010_insights': m0010,
   '0012_case_summaries': m0012,
   '0013_serial_alerts': m0013,
   '0014_person_merges': m0014,
+  '0015_retention': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
