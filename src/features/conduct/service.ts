@@ -25,6 +25,7 @@ import { checkRestrictedAccess } from '../people/service.ts';
 import { insertTasks } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
 import { ROW_KINDS, buildRows, summarise, type RowKind, type TimelineRow } from './timeline.ts';
+import { runUseCase } from '../../platform/db/use-case.ts';
 
 const DEFAULT_RESTRICTED_CONTACT = 'the professional standards department';
 
@@ -224,19 +225,6 @@ async function caseForChange(tx: Db, ctx: RequestContext, caseId: string, label 
   return c;
 }
 
-/** Runs a change in one transaction; a restricted-record denial is committed (its audit row kept) before the error is raised. */
-async function change<T>(deps: Deps, work: (tx: Db) => Promise<T>): Promise<T> {
-  const outcome = await deps.db.transaction().execute(async (tx): Promise<Outcome<T>> => {
-    try {
-      return { value: await work(tx) };
-    } catch (error) {
-      if (error instanceof RestrictedRecordError) return { error };
-      throw error;
-    }
-  });
-  return unwrap(outcome);
-}
-
 function checkVersion(c: repo.ConductCase, version: number): void {
   if (c.version !== version) {
     throw new ConflictError(`Case ${c.reference} was changed by someone else since you opened it. Reload the page to see the changes, then try again.`, [
@@ -332,7 +320,7 @@ export const summaryInput = z.object({
 /** Saves the edited summary; refused if someone else saved it since the version read. */
 export async function saveCaseSummary(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof summaryInput>): Promise<void> {
   requirePermission(ctx.actor, 'cases:write');
-  await change(deps, async (tx) => {
+  await runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const generated = (await timelineOf(tx, c, deps.clock.now())).summary;
     const saved = await repo.saveSummary(tx, c.id, input.version, { text: input.text, generatedFrom: generated, by: ctx.actor.id, at: deps.clock.now() });
@@ -394,7 +382,7 @@ export async function viewLinks(deps: Deps, ctx: RequestContext, caseId: string,
 /** Links a report to this case by hand (a report may be in several cases). */
 export async function linkReport(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof linkInput>): Promise<{ reportId: string; reportReference: string }> {
   requirePermission(ctx.actor, 'cases:write');
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     checkVersion(c, input.version);
     const report = await repo.reportByReference(tx, input.reportReference);
@@ -418,7 +406,7 @@ export async function linkReport(deps: Deps, ctx: RequestContext, caseId: string
 /** Takes a report out of this case. It must stay in at least one case, and the case must keep at least one report. */
 export async function unlinkReport(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof unlinkInput>): Promise<void> {
   requirePermission(ctx.actor, 'cases:write');
-  await change(deps, async (tx) => {
+  await runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     checkVersion(c, input.version);
     const cases = await repo.casesOfReport(tx, input.reportId);
@@ -446,7 +434,7 @@ export async function unlinkReport(deps: Deps, ctx: RequestContext, caseId: stri
  */
 export async function mergeCases(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof mergeInput>): Promise<{ mergedCaseId: string; mergedReference: string; reportsMoved: number }> {
   requirePermission(ctx.actor, 'cases:write');
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const target = await caseForChange(tx, ctx, caseId);
     checkVersion(target, input.version);
     const otherId = await repo.caseIdByReference(tx, input.caseReference);
@@ -487,7 +475,7 @@ export async function mergeCases(deps: Deps, ctx: RequestContext, caseId: string
  */
 export async function splitCase(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof splitInput>): Promise<{ caseId: string; caseReference: string }> {
   requirePermission(ctx.actor, 'cases:write');
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     checkVersion(c, input.version);
     const reports = await repo.reportsOfCase(tx, c.id);
@@ -564,7 +552,7 @@ async function parseForCase(tx: Db, c: repo.ConductCase, csv: string, now: Date)
 /** The reports a batch can be added to (for the form). */
 export async function batchForm(deps: Deps, ctx: RequestContext, caseId: string): Promise<{ case: repo.ConductCase; reports: repo.CaseReportRow[] }> {
   requirePermission(ctx.actor, 'cases:write');
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const reports = await repo.reportsOfCase(tx, c.id);
     await audit(tx, ctx, 'view', 'case', c.id, { view: 'batch-occasions' });
@@ -575,7 +563,7 @@ export async function batchForm(deps: Deps, ctx: RequestContext, caseId: string)
 /** Checks a batch without saving anything: every row with its problems. */
 export async function previewBatch(deps: Deps, ctx: RequestContext, caseId: string, csv: string): Promise<BatchPreview> {
   requirePermission(ctx.actor, 'cases:write');
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const { result, reports } = await parseForCase(tx, c, csv, deps.clock.now());
     await audit(tx, ctx, 'view', 'case', c.id, { view: 'batch-preview', rows: result.rows.length });
@@ -590,7 +578,7 @@ export async function previewBatch(deps: Deps, ctx: RequestContext, caseId: stri
  */
 export async function saveBatch(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof batchInput>): Promise<BatchSaved> {
   requirePermission(ctx.actor, 'cases:write');
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const now = deps.clock.now();
     const { result, reports } = await parseForCase(tx, c, input.csv, now);
@@ -642,7 +630,7 @@ export async function addOccasion(deps: Deps, ctx: RequestContext, caseId: strin
     ...(input.occurredAt.getTime() > deps.clock.now().getTime() ? [{ field: 'occurredAt', message: 'When it happened must not be in the future' }] : []),
   ];
   if (errors.length > 0) throw new ValidationError(errors);
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const reports = await repo.reportsOfCase(tx, c.id);
     if (!reports.some((r) => r.id === input.reportId)) throw new ValidationError([{ field: 'reportId', message: 'Choose a report that is in this case' }]);
@@ -689,7 +677,7 @@ export const policeActionInput = z.object({
 /** Records an arrest, interview, bail, charge or release on the case's suspect. */
 export async function recordPoliceAction(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof policeActionInput>): Promise<{ id: string }> {
   requirePermission(ctx.actor, 'investigation:manage');
-  return change(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     if ((input.kind === 'bail' || input.kind === 'bail-varied') && !input.conditions) {
       throw new ValidationError([{ field: 'conditions', message: 'Give the bail conditions' }]);

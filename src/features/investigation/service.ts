@@ -50,6 +50,7 @@ import { closeOpenTasksOfType, closeTask, getTask, insertTasks, tasksForCase, ty
 import { clearOutcome } from '../victims/repository.ts';
 import { recordNotifiableEvent } from '../victims/service.ts';
 import * as repo from './repository.ts';
+import { runUseCase } from '../../platform/db/use-case.ts';
 
 /** The force policy in use. West Yorkshire is the default (DOMAIN.md §7–9); a force sets its own as data. */
 export const POLICY = westYorkshireInvestigationPolicy;
@@ -61,20 +62,6 @@ const DAY = 24 * HOUR;
 // Plumbing
 
 type Outcome<T> = { value: T } | { error: unknown };
-
-/** One use case in one transaction; a refused restricted record keeps its audit row. */
-async function run<T>(deps: Deps, work: (tx: Db) => Promise<T>): Promise<T> {
-  const outcome = await deps.db.transaction().execute(async (tx): Promise<Outcome<T>> => {
-    try {
-      return { value: await work(tx) };
-    } catch (error) {
-      if (error instanceof RestrictedRecordError) return { error };
-      throw error;
-    }
-  });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
-}
 
 async function audit(tx: Db, ctx: RequestContext, action: AuditAction, recordType: string, recordId: string | undefined, details: Record<string, unknown> = {}, reason?: string): Promise<void> {
   await appendAudit(tx, {
@@ -411,7 +398,7 @@ export interface AllocationResult {
 export async function allocate(deps: Deps, ctx: RequestContext, caseId: string, input: AllocationInput): Promise<AllocationResult> {
   requirePermission(ctx.actor, 'allocation:triage');
   const now = deps.clock.now();
-  return run(deps, (tx) => allocateIn(tx, ctx, caseId, input, now));
+  return runUseCase(deps, (tx) => allocateIn(tx, ctx, caseId, input, now));
 }
 
 /** The work of allocate inside the caller's transaction (the caller checks the permission). */
@@ -510,7 +497,7 @@ export type PlanInput = z.infer<typeof planInput>;
 export async function generatePlan(deps: Deps, ctx: RequestContext, caseId: string, input: PlanInput): Promise<{ created: Array<{ taskId: string; code: string; title: string; dueAt: Date }> }> {
   requirePermission(ctx.actor, 'investigation:manage');
   const now = deps.clock.now();
-  return run(deps, (tx) => generatePlanIn(tx, ctx, caseId, input, now));
+  return runUseCase(deps, (tx) => generatePlanIn(tx, ctx, caseId, input, now));
 }
 
 /** The work of generatePlan inside the caller's transaction (the caller checks the permission). */
@@ -555,7 +542,7 @@ export type EnquiryUpdateInput = z.infer<typeof enquiryUpdateInput>;
 export async function updateEnquiry(deps: Deps, ctx: RequestContext, caseId: string, taskId: string, input: EnquiryUpdateInput): Promise<void> {
   requirePermission(ctx.actor, 'investigation:manage');
   const now = deps.clock.now();
-  await run(deps, async (tx) => {
+  await runUseCase(deps, async (tx) => {
     await caseForChange(tx, ctx, caseId);
     const task = await getTask(tx, taskId);
     if (!task || task.caseId !== caseId || task.type !== repo.LINE_OF_ENQUIRY_TASK) throw new NotFoundError('There is no such line of enquiry on this case.');
@@ -601,7 +588,7 @@ export async function recordS2b(deps: Deps, ctx: RequestContext, caseId: string,
   requirePermission(ctx.actor, 'investigation:manage');
   const now = deps.clock.now();
   if (input.on > londonDateOf(now)) refuse([{ field: 'on', message: 'The date cannot be in the future' }]);
-  return run(deps, (tx) => recordS2bIn(tx, ctx, caseId, input, now));
+  return runUseCase(deps, (tx) => recordS2bIn(tx, ctx, caseId, input, now));
 }
 
 /** The work of recordS2b inside the caller's transaction (the caller checks the permission). */
@@ -676,7 +663,7 @@ export async function recordSuspectAction(deps: Deps, ctx: RequestContext, caseI
   requirePermission(ctx.actor, 'investigation:manage');
   const now = deps.clock.now();
   notInFuture(input.occurredAt, now, 'occurredAt');
-  return run(deps, (tx) => recordSuspectActionIn(tx, ctx, caseId, input, now));
+  return runUseCase(deps, (tx) => recordSuspectActionIn(tx, ctx, caseId, input, now));
 }
 
 /** The work of recordSuspectAction inside the caller's transaction (the caller checks the permission). */
@@ -780,7 +767,7 @@ export async function addLogEntry(deps: Deps, ctx: RequestContext, caseId: strin
   const refusal = logTypeRefusal(ctx, input.entryType);
   if (refusal) refuse([{ field: 'entryType', message: refusal }]);
   const now = deps.clock.now();
-  return run(deps, (tx) => addLogEntryIn(tx, ctx, caseId, input, now));
+  return runUseCase(deps, (tx) => addLogEntryIn(tx, ctx, caseId, input, now));
 }
 
 /** The work of addLogEntry inside the caller's transaction (the caller checks the permission). */
@@ -869,7 +856,7 @@ export interface FinalisationResult {
 export async function finalise(deps: Deps, ctx: RequestContext, caseId: string, input: FinalisationRequest): Promise<FinalisationResult> {
   requirePermission(ctx.actor, 'outcome:finalise');
   const now = deps.clock.now();
-  return run(deps, (tx) => finaliseIn(tx, ctx, caseId, input, now));
+  return runUseCase(deps, (tx) => finaliseIn(tx, ctx, caseId, input, now));
 }
 
 /** The work of finalise inside the caller's transaction (the caller checks the permission). */
@@ -954,7 +941,7 @@ export type ReopenInput = z.infer<typeof reopenInput>;
 export async function reopen(deps: Deps, ctx: RequestContext, caseId: string, input: ReopenInput): Promise<{ reopened: true }> {
   requirePermission(ctx.actor, 'outcome:finalise');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const record = await caseForChange(tx, ctx, caseId);
     checkVersion(record, input.version);
     if (record.status !== 'finalised') throw new ConflictError('This case is open: there is nothing to reopen.');
@@ -994,7 +981,7 @@ export type ProsecutionFileInput = z.infer<typeof prosecutionFileInput>;
 export async function saveProsecutionFile(deps: Deps, ctx: RequestContext, caseId: string, input: ProsecutionFileInput): Promise<{ gaps: Issue[]; version: number }> {
   requirePermission(ctx.actor, 'investigation:manage');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     await caseForChange(tx, ctx, caseId);
     const existing = await repo.getProsecutionFile(tx, caseId);
     if (existing && input.version !== undefined && input.version !== existing.version) {

@@ -52,6 +52,7 @@ import { isNamedOnRecord } from '../people/repository.ts';
 import { requestReassessment } from '../risk/service.ts';
 import { insertTasks, type NewTask } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
+import { runUseCase } from '../../platform/db/use-case.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -59,22 +60,6 @@ const POLICY = westYorkshireOrdersPolicy;
 
 // ---------------------------------------------------------------------------
 // Plumbing
-
-type Outcome<T> = { value: T } | { error: unknown };
-
-/** One use case in a transaction; a refusal to open a restricted record keeps its audit row. */
-async function run<T>(deps: Deps, work: (tx: Db) => Promise<T>): Promise<T> {
-  const outcome = await deps.db.transaction().execute(async (tx): Promise<Outcome<T>> => {
-    try {
-      return { value: await work(tx) };
-    } catch (error) {
-      if (error instanceof RestrictedRecordError) return { error };
-      throw error;
-    }
-  });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
-}
 
 function audit(tx: Db, ctx: RequestContext, action: AuditAction, recordType: string, recordId: string, details: Record<string, unknown> = {}) {
   return appendAudit(tx, { actorId: ctx.actor.id, actorUsername: ctx.actor.username, action, recordType, recordId, details, requestId: ctx.requestId });
@@ -174,7 +159,7 @@ export type OrderInput = z.infer<typeof orderInput>;
 export async function createOrder(deps: Deps, ctx: RequestContext, input: OrderInput): Promise<{ id: string }> {
   requirePermission(ctx.actor, 'orders:manage');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     for (const id of [input.subjectPersonId, ...input.protectedPersonIds]) {
       if (!(await repo.personExists(tx, id))) throw new ValidationError([{ field: id === input.subjectPersonId ? 'subjectPersonId' : 'protectedPersonIds', message: 'That person is not on record' }]);
     }
@@ -317,7 +302,7 @@ function dueItemsOf(
 export async function viewOrder(deps: Deps, ctx: RequestContext, id: string): Promise<OrderView> {
   requireAny(ctx, ['cases:read', 'orders:manage', 'orders:authorise']);
   const today = todayInLondon(deps.clock);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, id);
     const [plan, visits, notifications, reviews, breaches, transfers, managers] = await Promise.all([
       repo.getPlan(tx, id),
@@ -363,7 +348,7 @@ export interface CaseOrders {
 export async function ordersForCase(deps: Deps, ctx: RequestContext, caseId: string): Promise<CaseOrders> {
   requirePermission(ctx.actor, 'cases:read');
   const today = todayInLondon(deps.clock);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const caseRecord = await loadCase(tx, ctx, caseId);
     const parties = await cases.partiesOfCase(tx, caseId);
     const orders = await repo.ordersInvolving(tx, parties.map((p) => p.personId));
@@ -401,7 +386,7 @@ export type ReferralInput = z.infer<typeof referralInput>;
 export async function referSpo(deps: Deps, ctx: RequestContext, caseId: string, input: ReferralInput): Promise<{ id: string }> {
   requirePermission(ctx.actor, SPO_STAGE_PERMISSION.referred);
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     await loadCase(tx, ctx, caseId);
     const parties = await cases.partiesOfCase(tx, caseId);
     const errors: FieldError[] = [];
@@ -496,7 +481,7 @@ export interface StageResult {
 export async function recordStage(deps: Deps, ctx: RequestContext, applicationId: string, input: StageInput): Promise<StageResult> {
   requirePermission(ctx.actor, SPO_STAGE_PERMISSION[input.stage]);
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const spo = await repo.getSpo(tx, applicationId);
     if (!spo) throw new NotFoundError('There is no SPO application with that reference.');
     const caseRecord = await loadCase(tx, ctx, spo.caseId);
@@ -599,7 +584,7 @@ export interface SpoView {
 
 export async function viewSpo(deps: Deps, ctx: RequestContext, applicationId: string): Promise<SpoView> {
   requireAny(ctx, ['cases:read', 'orders:manage', 'orders:authorise']);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const application = await repo.getSpo(tx, applicationId);
     if (!application) throw new NotFoundError('There is no SPO application with that reference.');
     const caseRecord = await loadCase(tx, ctx, application.caseId);
@@ -625,7 +610,7 @@ export const managerInput = z.object({ version: z.coerce.number('Reload the page
 export async function allocateManager(deps: Deps, ctx: RequestContext, orderId: string, input: z.infer<typeof managerInput>): Promise<void> {
   requirePermission(ctx.actor, 'orders:manage');
   const now = deps.clock.now();
-  await run(deps, async (tx) => {
+  await runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     const user = await repo.userInfo(tx, input.offenderManagerId);
     if (!user || !user.active || !user.roles.includes('offender-manager')) throw new ValidationError([{ field: 'offenderManagerId', message: 'Choose an offender manager' }]);
@@ -643,7 +628,7 @@ export async function recordVisit(deps: Deps, ctx: RequestContext, orderId: stri
   const now = deps.clock.now();
   const today = londonDateOf(now);
   if (compareLocalDates(input.visitedOn, today) > 0) throw new ValidationError([{ field: 'visitedOn', message: 'The date of the visit must be today or in the past' }]);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     if (order.status !== 'active') throw new ValidationError([{ field: 'visitedOn', message: 'The order is no longer in force' }]);
     const visits = await repo.visitsOf(tx, [order.id]);
@@ -678,7 +663,7 @@ export const notificationDueInput = z.object({
 export async function notificationRequired(deps: Deps, ctx: RequestContext, orderId: string, input: z.infer<typeof notificationDueInput>): Promise<{ dueOn: LocalDate }> {
   requirePermission(ctx.actor, 'orders:manage');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     if (!isSpoType(order.type)) throw new ValidationError([{ field: 'kind', message: 'Only Stalking Protection Orders carry notification requirements' }]);
     if (input.kind === 'initial' && !order.servedOn) {
@@ -694,7 +679,7 @@ export const notificationReceivedInput = z.object({ receivedOn: localDate('date 
 export async function notificationReceived(deps: Deps, ctx: RequestContext, orderId: string, notificationId: string, input: z.infer<typeof notificationReceivedInput>): Promise<{ late: boolean }> {
   requirePermission(ctx.actor, 'orders:manage');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     const n = (await repo.notificationsOf(tx, [order.id])).find((x) => x.id === notificationId);
     if (!n) throw new NotFoundError('There is no such notification requirement on this order.');
@@ -718,7 +703,7 @@ export const planInput = z.object({
 export async function savePlan(deps: Deps, ctx: RequestContext, orderId: string, input: z.infer<typeof planInput>): Promise<void> {
   requirePermission(ctx.actor, 'orders:manage');
   const now = deps.clock.now();
-  await run(deps, async (tx) => {
+  await runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     const items = input.items
       .split(/\r?\n/)
@@ -747,7 +732,7 @@ export const reviewInput = z.object({
 /** A supervisor's review of the subject management plan. */
 export async function recordReview(deps: Deps, ctx: RequestContext, orderId: string, input: z.infer<typeof reviewInput>): Promise<{ id: string }> {
   requireAny(ctx, ['orders:manage', 'risk:endorse']);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     const id = await repo.insertReview(tx, { orderId: order.id, by: ctx.actor.id, ...input });
     await audit(tx, ctx, 'create', 'order-review', id, { orderId: order.id });
@@ -761,7 +746,7 @@ export const moveOutInput = z.object({ movedOn: localDate('date the subject move
 export async function moveOut(deps: Deps, ctx: RequestContext, orderId: string, input: z.infer<typeof moveOutInput>): Promise<{ pack: Record<string, unknown> }> {
   requirePermission(ctx.actor, 'orders:manage');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     const plan = await repo.getPlan(tx, order.id);
     const pack = {
@@ -813,7 +798,7 @@ export async function recordBreach(deps: Deps, ctx: RequestContext, orderId: str
   requireAny(ctx, ['orders:manage', 'reports:create']);
   const now = deps.clock.now();
   if (compareLocalDates(input.occurredOn, londonDateOf(now)) > 0) throw new ValidationError([{ field: 'occurredOn', message: 'The date of the breach must be today or in the past' }]);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, orderId);
     if (!order.protectedPersons.some((p) => p.id === input.victimPersonId)) throw new ValidationError([{ field: 'victimPersonId', message: 'Choose a person the order protects' }]);
     if (order.status !== 'active' || compareLocalDates(input.occurredOn, order.madeOn) < 0 || (order.expiresOn && compareLocalDates(input.occurredOn, order.expiresOn) > 0)) {
@@ -889,7 +874,7 @@ export interface DueList {
 export async function ordersDue(deps: Deps, ctx: RequestContext, team: string | undefined): Promise<DueList> {
   requireAny(ctx, ['orders:manage', 'orders:authorise']);
   const today = todayInLondon(deps.clock);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const orders = await repo.activeManagedOrders(tx);
     const ids = orders.map((o) => o.id);
     const [visits, notifications, plans, reviews] = await Promise.all([repo.visitsOf(tx, ids), repo.notificationsOf(tx, ids), repo.plansOf(tx, ids), repo.lastReviewOn(tx, ids)]);

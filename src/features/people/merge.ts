@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { DEFAULT_RESTRICTED_CONTACT } from './labels.ts';
 import * as merges from './merge-repository.ts';
 import * as repo from './repository.ts';
+import { runUseCase } from '../../platform/db/use-case.ts';
 
 /** How many likely duplicate pairs the list shows at once. */
 const DUPLICATES_SHOWN = 100;
@@ -88,25 +89,11 @@ async function personForMerge(tx: Db, ctx: RequestContext, id: string): Promise<
   return person;
 }
 
-/** Runs work in one transaction, keeping the audit of a refused restricted record. */
-async function run<T>(deps: Deps, work: (tx: Db) => Promise<T>): Promise<T> {
-  const outcome = await deps.db.transaction().execute(async (tx): Promise<{ value: T } | { error: unknown }> => {
-    try {
-      return { value: await work(tx) };
-    } catch (error) {
-      if (error instanceof RestrictedRecordError) return { error };
-      throw error;
-    }
-  });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
-}
-
 /** Two people side by side before a merge. */
 export async function compareForMerge(deps: Deps, ctx: RequestContext, firstId: string, secondId: string): Promise<{ first: PersonSide; second: PersonSide }> {
   requirePermission(ctx.actor, 'people:merge');
   if (firstId === secondId) throw new ValidationError([{ field: 'otherPersonId', message: 'Choose two different people to compare' }]);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     for (const id of [firstId, secondId]) {
       const person = await personForMerge(tx, ctx, id);
       if (person.mergedInto) throw new ValidationError([{ field: 'otherPersonId', message: 'One of these records has already been merged into another. Compare the record it joined.' }]);
@@ -143,7 +130,7 @@ export type MergeInput = z.infer<typeof mergeInput>;
 export async function mergePeople(deps: Deps, ctx: RequestContext, keptId: string, input: MergeInput): Promise<{ mergeId: string; moved: number }> {
   requirePermission(ctx.actor, 'people:merge');
   if (keptId === input.mergedPersonId) throw new ValidationError([{ field: 'mergedPersonId', message: 'A record cannot be merged into itself' }]);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const kept = await personForMerge(tx, ctx, keptId);
     const merged = await personForMerge(tx, ctx, input.mergedPersonId);
     if (kept.mergedInto || merged.mergedInto) throw new ValidationError([{ field: 'mergedPersonId', message: 'One of these records has already been merged into another' }]);
@@ -174,7 +161,7 @@ export const splitInput = z.object({
 /** Undoes a merge: the rows it moved go back, the merged person's names are primary again, and the record stands alone. */
 export async function splitMerge(deps: Deps, ctx: RequestContext, mergeId: string, input: z.infer<typeof splitInput>): Promise<{ personId: string; restored: number }> {
   requirePermission(ctx.actor, 'people:merge');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const merge = await merges.getMerge(tx, mergeId);
     if (!merge) throw new NotFoundError('There is no merge with that reference.');
     if (merge.splitAt) throw new ConflictError('This merge has already been undone.');
@@ -196,7 +183,7 @@ export async function splitMerge(deps: Deps, ctx: RequestContext, mergeId: strin
 /** The merges a person took part in, with who did them and why. */
 export async function mergeHistory(deps: Deps, ctx: RequestContext, personId: string): Promise<{ person: PersonSide; merges: Array<merges.MergeRecord & { otherId: string; otherName: string; kept: boolean }> }> {
   requirePermission(ctx.actor, 'people:read');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     await personForMerge(tx, ctx, personId);
     const list = await merges.mergesOf(tx, personId);
     const others = await sides(tx, [personId, ...list.map((m) => (m.survivorId === personId ? m.mergedId : m.survivorId))]);

@@ -1,4 +1,3 @@
-import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { offence as offenceInfo, offenceCodes } from '../../domain/classification/index.ts';
 import {
@@ -50,13 +49,13 @@ import {
 } from '../../domain/risk/index.ts';
 import { requirePermission, type RequestContext } from '../../platform/auth/actor.ts';
 import { appendAudit, type Db } from '../../platform/audit/audit-repository.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { ConflictError, NotFoundError, RestrictedRecordError, ValidationError, type FieldError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import { getCase, type CaseRecord } from '../cases/repository.ts';
 import { checkRestrictedAccess } from '../people/service.ts';
 import { closeOpenTasksOfType, insertTasks, tasksForCase, type TaskRow } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
+import { runUseCase } from '../../platform/db/use-case.ts';
 
 /** The force's risk policy. Held as data; West Yorkshire's is the default. */
 export const RISK_POLICY: RiskPolicy = westYorkshireRiskPolicy;
@@ -89,20 +88,6 @@ async function audit(tx: Db, ctx: RequestContext, action: 'view' | 'create' | 'u
     ...(extra.details ? { details: extra.details } : {}),
     requestId: ctx.requestId,
   });
-}
-
-/** Runs the use case in one transaction; a refused restricted record still commits its denial audit row. */
-async function run<T>(deps: Deps, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
-  const outcome = await deps.db.transaction().execute(async (tx) => {
-    try {
-      return { value: await work(tx) };
-    } catch (error) {
-      if (error instanceof RestrictedRecordError) return { error };
-      throw error;
-    }
-  });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
 }
 
 /** Loads the case and applies need to know: restricted cases need a named user and a reason. */
@@ -362,7 +347,7 @@ async function buildOverview(tx: Db, deps: Deps, record: CaseRecord): Promise<Om
 /** Everything about risk on a case: assessments and grade history, requirements, timeliness, MARAC, plan and advice. Audited. */
 export async function viewRisk(deps: Deps, ctx: RequestContext, caseId: string, reason?: string): Promise<RiskOverview> {
   requirePermission(ctx.actor, 'cases:read');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     const overview = await buildOverview(tx, deps, opened.record);
     await audit(tx, ctx, 'view', 'case-risk', caseId, { ...(opened.reason ? { reason: opened.reason } : {}) });
@@ -381,7 +366,7 @@ export interface AssessmentView {
 
 export async function viewAssessment(deps: Deps, ctx: RequestContext, caseId: string, assessmentId: string, reason?: string): Promise<AssessmentView> {
   requirePermission(ctx.actor, 'cases:read');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     const assessment = await repo.getAssessment(tx, caseId, assessmentId);
     if (!assessment) throw new NotFoundError('There is no risk assessment with that reference on this case.');
@@ -411,7 +396,7 @@ export interface QuestionnaireView {
 /** What the questionnaire page needs: the tool (its current version, or the version named) and any tool it opens. */
 export async function questionnaire(deps: Deps, ctx: RequestContext, caseId: string, toolId: string, version: string | undefined, reason?: string): Promise<QuestionnaireView> {
   requirePermission(ctx.actor, 'risk:assess');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     const catalogue = await toolCatalogue(tx);
     const tool = findTool(catalogue, toolId, version);
@@ -483,7 +468,7 @@ export interface CompletedAssessment {
 export async function completeAssessment(deps: Deps, ctx: RequestContext, caseId: string, input: AssessmentInput, reason?: string): Promise<CompletedAssessment> {
   requirePermission(ctx.actor, 'risk:assess');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     const record = opened.record;
     const catalogue = await toolCatalogue(tx);
@@ -649,7 +634,7 @@ export const endorsementInput = z.object({
 export async function endorseAssessment(deps: Deps, ctx: RequestContext, caseId: string, assessmentId: string, input: z.infer<typeof endorsementInput>, reason?: string): Promise<CompletedAssessment> {
   requirePermission(ctx.actor, 'risk:endorse');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     const assessment = await repo.getAssessment(tx, caseId, assessmentId);
     if (!assessment) throw new NotFoundError('There is no risk assessment with that reference on this case.');
@@ -690,7 +675,7 @@ export const exceptionInput = z.object({
 /** Records why a required assessment will not be completed, so the initial investigation can close. */
 export async function recordException(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof exceptionInput>, reason?: string): Promise<string> {
   requirePermission(ctx.actor, 'risk:assess');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     const id = await repo.insertException(tx, { caseId, victimPersonId: input.victimPersonId ?? null, requirement: input.requirement, reason: input.reason, by: ctx.actor.id, at: deps.clock.now() });
     await audit(tx, ctx, 'create', 'risk-requirement-exception', id, { ...(opened.reason ? { reason: opened.reason } : {}), details: { caseId, requirement: input.requirement } });
@@ -768,7 +753,7 @@ export function latestReviewDate(grade: RiskGrade, reviewedOn: string): string {
 export async function savePlan(deps: Deps, ctx: RequestContext, caseId: string, input: PlanInput, reason?: string): Promise<repo.PlanRow> {
   requirePermission(ctx.actor, 'risk:assess');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     const assessments = await repo.assessmentsOfCase(tx, caseId);
     if (assessments.length === 0) throw new ValidationError([{ field: 'actions', message: 'Complete a risk assessment before making the risk management plan' }]);
@@ -828,7 +813,7 @@ export class UnsafeAdviceError extends ValidationError {}
 export async function recordAdvice(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof adviceInput>, reason?: string): Promise<string> {
   requirePermission(ctx.actor, 'risk:assess');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const opened = await openCase(tx, ctx, caseId, reason);
     if (input.adviceId && !ADVICE_CATALOGUE.some((a) => a.id === input.adviceId)) throw new ValidationError([{ field: 'adviceId', message: 'Choose advice from the list' }]);
     const text = input.text || ADVICE_CATALOGUE.find((a) => a.id === input.adviceId)?.label || '';

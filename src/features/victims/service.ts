@@ -30,25 +30,12 @@ import { checkRestrictedAccess, DEFAULT_RESTRICTED_CONTACT } from '../people/ser
 import { isNamedOnRecord } from '../people/repository.ts';
 import { insertTasks } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
+import { runUseCase } from '../../platform/db/use-case.ts';
 
 // ---------------------------------------------------------------------------
 // Plumbing
 
 type Outcome<T> = { value: T } | { error: unknown };
-
-/** Runs one use case in a transaction; denials of restricted records are committed (their audit row kept) before the error is raised. */
-async function run<T>(deps: Deps, work: (tx: Db) => Promise<T>): Promise<T> {
-  const outcome = await deps.db.transaction().execute(async (tx): Promise<Outcome<T>> => {
-    try {
-      return { value: await work(tx) };
-    } catch (error) {
-      if (error instanceof RestrictedRecordError) return { error };
-      throw error;
-    }
-  });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
-}
 
 async function audit(tx: Db, ctx: RequestContext, action: AuditAction, recordType: string, recordId: string | undefined, details: Record<string, unknown> = {}, reason?: string): Promise<void> {
   await appendAudit(tx, {
@@ -231,7 +218,7 @@ export interface VictimFormContext {
 /** What a form about one victim shows: their name, profile and open duties. Restricted cases need the user named on them. */
 export async function victimForForm(deps: Deps, ctx: RequestContext, caseId: string, personId: string): Promise<VictimFormContext> {
   requirePermission(ctx.actor, 'victims:contact');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     await victimOf(tx, caseId, personId);
     const view = await loadView(tx, c, deps.clock.now());
@@ -244,7 +231,7 @@ export async function victimForForm(deps: Deps, ctx: RequestContext, caseId: str
 /** The case for the event form: its reference and victims' names. */
 export async function caseForEventForm(deps: Deps, ctx: RequestContext, caseId: string): Promise<{ case: repo.VictimCase; victims: repo.VictimPerson[] }> {
   requireAny(ctx, EVENT_PERMISSIONS);
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const victims = await repo.victimsOfCase(tx, caseId);
     await audit(tx, ctx, 'view', 'case-victims', c.id, { form: 'event' });
@@ -351,7 +338,7 @@ export type ProfileInput = z.infer<typeof profileInput>;
 export async function updateProfile(deps: Deps, ctx: RequestContext, caseId: string, input: ProfileInput): Promise<{ entitlement: EffectiveEntitlement; version: number }> {
   requirePermission(ctx.actor, 'victims:contact');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const victim = await victimOf(tx, caseId, input.personId);
     await repo.ensureProfiles(tx, caseId, [input.personId]);
@@ -505,7 +492,7 @@ export type EventInput = z.infer<typeof eventInput>;
 export async function recordEvent(deps: Deps, ctx: RequestContext, caseId: string, input: EventInput): Promise<RecordedEvent> {
   requireAny(ctx, EVENT_PERMISSIONS);
   notInFuture(input.at, deps.clock.now(), 'at');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     await caseForChange(tx, ctx, caseId);
     return recordNotifiableEvent(tx, ctx, { caseId, ...input });
   });
@@ -577,7 +564,7 @@ export async function recordContact(deps: Deps, ctx: RequestContext, caseId: str
   requirePermission(ctx.actor, 'victims:contact');
   const now = deps.clock.now();
   notInFuture(input.at, now, 'at');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     await caseForChange(tx, ctx, caseId);
     return recordContactIn(tx, ctx, caseId, input, now);
   });
@@ -652,7 +639,7 @@ function referralProblems(problems: Array<{ field: string; message: string }>): 
 export async function createReferral(deps: Deps, ctx: RequestContext, caseId: string, input: ReferralInput): Promise<{ referralId: string }> {
   requirePermission(ctx.actor, 'victims:contact');
   const now = deps.clock.now();
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     await victimOf(tx, caseId, input.personId);
     referralProblems(checkReferralChange({ serviceCode: input.service, from: null, to: input.status, consent: input.consent, domesticAbuse: c.domesticAbuse }));
@@ -676,7 +663,7 @@ export async function createReferral(deps: Deps, ctx: RequestContext, caseId: st
 export async function updateReferral(deps: Deps, ctx: RequestContext, caseId: string, referralId: string, input: ReferralUpdateInput): Promise<void> {
   requirePermission(ctx.actor, 'victims:contact');
   const now = deps.clock.now();
-  await run(deps, async (tx) => {
+  await runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const referral = await repo.getReferral(tx, caseId, referralId);
     if (!referral) throw new NotFoundError('There is no such referral on this case.');
@@ -730,7 +717,7 @@ async function packFor(tx: Db, c: repo.VictimCase, personId: string): Promise<{ 
 /** The printable pack for one victim. Audited as a view; built only from data safe to give the victim. */
 export async function viewSafetyPack(deps: Deps, ctx: RequestContext, caseId: string, personId: string): Promise<PackView> {
   requirePermission(ctx.actor, 'victims:contact');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
     const { pack, given } = await packFor(tx, c, personId);
     await audit(tx, ctx, 'view', 'victim-safety-pack', c.id, { personId });
@@ -751,7 +738,7 @@ export async function recordPackGiven(deps: Deps, ctx: RequestContext, caseId: s
   const now = deps.clock.now();
   const at = input.at ?? now;
   notInFuture(at, now, 'at');
-  return run(deps, async (tx) => {
+  return runUseCase(deps, async (tx) => {
     await caseForChange(tx, ctx, caseId);
     await victimOf(tx, caseId, input.personId);
     const method = input.how === 'post' ? 'letter' : input.how;
