@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { offence as offenceInfo, offenceCodes, type ClassificationSuggestion } from '../../domain/classification/index.ts';
 import { requirePermission, type RequestContext } from '../../platform/auth/actor.ts';
-import { appendAudit, type Db } from '../../platform/audit/audit-repository.ts';
+import { appendAudit } from '../../platform/audit/audit-repository.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { checkRestrictedAccess } from '../people/service.ts';
 import { tasksForCase, type TaskRow } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
+import { caseForRead } from './access.ts';
 
 export interface CurrentClassification {
   offence: string | null;
@@ -64,19 +64,12 @@ function currentClassification(history: CaseView['history'], latest: Classificat
   };
 }
 
-async function loadCase(tx: Db, ctx: RequestContext, id: string, reason: string | undefined): Promise<repo.CaseRecord> {
-  const record = await repo.getCase(tx, id);
-  if (!record) throw new NotFoundError('There is no case with that reference.');
-  await checkRestrictedAccess(tx, ctx, { type: 'case', id, restricted: record.restricted, contact: record.restrictedContact }, reason);
-  return record;
-}
-
 /** A case as the case page and the API show it. Audited; restricted cases need a named user and a reason. */
 export async function viewCase(deps: Deps, ctx: RequestContext, id: string, reason?: string): Promise<CaseView> {
   requirePermission(ctx.actor, 'cases:read');
   const outcome = await deps.db.transaction().execute(async (tx) => {
     try {
-      const record = await loadCase(tx, ctx, id, reason);
+      const { record } = await caseForRead(tx, ctx, id, reason);
       const [parties, reports, history, tasks] = await Promise.all([
         repo.partiesOfCase(tx, id),
         repo.reportsOfCase(tx, id),

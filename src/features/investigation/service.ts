@@ -40,17 +40,16 @@ import {
 } from '../../domain/investigation/index.ts';
 import { requirePermission, type RequestContext } from '../../platform/auth/actor.ts';
 import { appendAudit, type AuditAction, type Db } from '../../platform/audit/audit-repository.ts';
-import { ConflictError, ForbiddenError, NotFoundError, RestrictedRecordError, ValidationError, type FieldError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import * as cases from '../cases/repository.ts';
 import { insertPoliceAction, occasionsOfCase } from '../conduct/repository.ts';
-import { checkRestrictedAccess, DEFAULT_RESTRICTED_CONTACT } from '../people/service.ts';
-import { isNamedOnRecord } from '../people/repository.ts';
 import { closeOpenTasksOfType, closeTask, getTask, insertTasks, tasksForCase, type TaskRow } from '../tasks/repository.ts';
 import { clearOutcome } from '../victims/repository.ts';
 import { recordNotifiableEvent } from '../victims/service.ts';
 import * as repo from './repository.ts';
 import { runUseCase } from '../../platform/db/use-case.ts';
+import { caseForChange, caseForRead } from '../cases/access.ts';
 
 /** The force policy in use. West Yorkshire is the default (DOMAIN.md §7–9); a force sets its own as data. */
 export const POLICY = westYorkshireInvestigationPolicy;
@@ -78,23 +77,6 @@ async function audit(tx: Db, ctx: RequestContext, action: AuditAction, recordTyp
 
 function requireAny(ctx: RequestContext, permissions: readonly Permission[]): void {
   if (!permissions.some((p) => ctx.actor.permissions.has(p))) throw new ForbiddenError();
-}
-
-async function caseForRead(tx: Db, ctx: RequestContext, caseId: string, reason: string | undefined): Promise<{ record: cases.CaseRecord; reason: string | undefined }> {
-  const record = await cases.getCase(tx, caseId);
-  if (!record) throw new NotFoundError('There is no case with that reference.');
-  const given = await checkRestrictedAccess(tx, ctx, { type: 'case', id: record.id, restricted: record.restricted, contact: record.restrictedContact }, reason);
-  return { record, reason: given };
-}
-
-async function caseForChange(tx: Db, ctx: RequestContext, caseId: string): Promise<cases.CaseRecord> {
-  const record = await cases.getCase(tx, caseId);
-  if (!record) throw new NotFoundError('There is no case with that reference.');
-  if (record.restricted && !(await isNamedOnRecord(tx, 'case', record.id, ctx.actor.id))) {
-    await audit(tx, ctx, 'view-denied', 'case', record.id, { restricted: true, area: 'investigation' });
-    throw new RestrictedRecordError(record.restrictedContact ?? DEFAULT_RESTRICTED_CONTACT);
-  }
-  return record;
 }
 
 function checkVersion(record: cases.CaseRecord, version: number | undefined): void {
@@ -403,7 +385,7 @@ export async function allocate(deps: Deps, ctx: RequestContext, caseId: string, 
 
 /** The work of allocate inside the caller's transaction (the caller checks the permission). */
 export async function allocateIn(tx: Db, ctx: RequestContext, caseId: string, input: AllocationInput, now: Date): Promise<AllocationResult> {
-  const record = await caseForChange(tx, ctx, caseId);
+  const record = await caseForChange(tx, ctx, caseId, 'investigation');
   checkVersion(record, input.version);
   if (record.status === 'finalised') throw new ConflictError('This case is finalised. Reopen it before allocating it again.');
   const reports = await cases.reportsOfCase(tx, caseId);
@@ -502,7 +484,7 @@ export async function generatePlan(deps: Deps, ctx: RequestContext, caseId: stri
 
 /** The work of generatePlan inside the caller's transaction (the caller checks the permission). */
 export async function generatePlanIn(tx: Db, ctx: RequestContext, caseId: string, input: PlanInput, now: Date): Promise<{ created: Array<{ taskId: string; code: string; title: string; dueAt: Date }> }> {
-  const record = await caseForChange(tx, ctx, caseId);
+  const record = await caseForChange(tx, ctx, caseId, 'investigation');
   if (record.status === 'finalised') throw new ConflictError('This case is finalised. Reopen it before adding to the plan.');
   const reports = await cases.reportsOfCase(tx, caseId);
   const flags = input.facts ?? (await derivedEnquiryFlags(tx, record, reports));
@@ -543,7 +525,7 @@ export async function updateEnquiry(deps: Deps, ctx: RequestContext, caseId: str
   requirePermission(ctx.actor, 'investigation:manage');
   const now = deps.clock.now();
   await runUseCase(deps, async (tx) => {
-    await caseForChange(tx, ctx, caseId);
+    await caseForChange(tx, ctx, caseId, 'investigation');
     const task = await getTask(tx, taskId);
     if (!task || task.caseId !== caseId || task.type !== repo.LINE_OF_ENQUIRY_TASK) throw new NotFoundError('There is no such line of enquiry on this case.');
     const outcome = `${input.state === 'done' ? 'Done' : 'Not needed'}: ${input.note}`;
@@ -593,7 +575,7 @@ export async function recordS2b(deps: Deps, ctx: RequestContext, caseId: string,
 
 /** The work of recordS2b inside the caller's transaction (the caller checks the permission). */
 export async function recordS2bIn(tx: Db, ctx: RequestContext, caseId: string, input: S2bInput, now: Date): Promise<{ eventId: string; state: S2bState }> {
-  const record = await caseForChange(tx, ctx, caseId);
+  const record = await caseForChange(tx, ctx, caseId, 'investigation');
   const reports = await cases.reportsOfCase(tx, caseId);
   const offence = offenceOf(record, reports);
   if (input.state === 'applied' && !(offence && POLICY.enquiries.s2bOffences.includes(offence))) {
@@ -668,7 +650,7 @@ export async function recordSuspectAction(deps: Deps, ctx: RequestContext, caseI
 
 /** The work of recordSuspectAction inside the caller's transaction (the caller checks the permission). */
 export async function recordSuspectActionIn(tx: Db, ctx: RequestContext, caseId: string, input: SuspectActionRecordInput, now: Date): Promise<SuspectActionResult> {
-  const record = await caseForChange(tx, ctx, caseId);
+  const record = await caseForChange(tx, ctx, caseId, 'investigation');
   const offence = offenceForRules(offenceOf(record, await cases.reportsOfCase(tx, caseId)));
   const historicWarning = input.action === 'harassment-warning' && input.historic;
   let warnings: Issue[] = [];
@@ -772,7 +754,7 @@ export async function addLogEntry(deps: Deps, ctx: RequestContext, caseId: strin
 
 /** The work of addLogEntry inside the caller's transaction (the caller checks the permission). */
 export async function addLogEntryIn(tx: Db, ctx: RequestContext, caseId: string, input: LogInput, now: Date): Promise<{ entryId: string }> {
-  await caseForChange(tx, ctx, caseId);
+  await caseForChange(tx, ctx, caseId, 'investigation');
   const details = input.entryType === 'supervisor-review' ? { riskGradeEndorsed: input.riskGradeEndorsed, planEndorsed: input.planEndorsed, riskGrade: await repo.latestRiskGrade(tx, caseId) } : {};
   const entryId = await repo.insertLogEntry(tx, { caseId, entryType: input.entryType, text: input.text, details, by: ctx.actor.id, at: now });
   await audit(tx, ctx, 'create', 'investigation-log', entryId, { caseId, entryType: input.entryType });
@@ -861,7 +843,7 @@ export async function finalise(deps: Deps, ctx: RequestContext, caseId: string, 
 
 /** The work of finalise inside the caller's transaction (the caller checks the permission). */
 export async function finaliseIn(tx: Db, ctx: RequestContext, caseId: string, input: FinalisationRequest, now: Date): Promise<FinalisationResult> {
-  const record = await caseForChange(tx, ctx, caseId);
+  const record = await caseForChange(tx, ctx, caseId, 'investigation');
   checkVersion(record, input.version);
   if (record.status === 'finalised') throw new ConflictError('This case is already finalised. Reopen it, with a reason, before finalising it again.');
   const reports = await cases.reportsOfCase(tx, caseId);
@@ -942,7 +924,7 @@ export async function reopen(deps: Deps, ctx: RequestContext, caseId: string, in
   requirePermission(ctx.actor, 'outcome:finalise');
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
-    const record = await caseForChange(tx, ctx, caseId);
+    const record = await caseForChange(tx, ctx, caseId, 'investigation');
     checkVersion(record, input.version);
     if (record.status !== 'finalised') throw new ConflictError('This case is open: there is nothing to reopen.');
     const latest = (await repo.finalisationsOfCase(tx, caseId))[0];
@@ -982,7 +964,7 @@ export async function saveProsecutionFile(deps: Deps, ctx: RequestContext, caseI
   requirePermission(ctx.actor, 'investigation:manage');
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
-    await caseForChange(tx, ctx, caseId);
+    await caseForChange(tx, ctx, caseId, 'investigation');
     const existing = await repo.getProsecutionFile(tx, caseId);
     if (existing && input.version !== undefined && input.version !== existing.version) {
       throw new ConflictError('Someone else changed this prosecution file since you opened it. Reload the page to see their changes.', [{ field: 'version', yours: input.version, theirs: existing.version }]);

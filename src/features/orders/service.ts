@@ -53,6 +53,7 @@ import { requestReassessment } from '../risk/service.ts';
 import { insertTasks, type NewTask } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
 import { runUseCase } from '../../platform/db/use-case.ts';
+import { caseForChange } from '../cases/access.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -88,16 +89,6 @@ async function loadOrder(tx: Db, ctx: RequestContext, id: string): Promise<repo.
   if (!order) throw new NotFoundError('There is no order with that reference.');
   await assertNotRestricted(tx, ctx, order);
   return order;
-}
-
-async function loadCase(tx: Db, ctx: RequestContext, caseId: string): Promise<cases.CaseRecord> {
-  const record = await cases.getCase(tx, caseId);
-  if (!record) throw new NotFoundError('There is no case with that reference.');
-  if (record.restricted && !(await isNamedOnRecord(tx, 'case', record.id, ctx.actor.id))) {
-    await audit(tx, ctx, 'view-denied', 'case', record.id, { restricted: true, area: 'orders' });
-    throw new RestrictedRecordError(record.restrictedContact ?? DEFAULT_RESTRICTED_CONTACT);
-  }
-  return record;
 }
 
 function conflict(): never {
@@ -163,7 +154,7 @@ export async function createOrder(deps: Deps, ctx: RequestContext, input: OrderI
     for (const id of [input.subjectPersonId, ...input.protectedPersonIds]) {
       if (!(await repo.personExists(tx, id))) throw new ValidationError([{ field: id === input.subjectPersonId ? 'subjectPersonId' : 'protectedPersonIds', message: 'That person is not on record' }]);
     }
-    if (input.caseId) await loadCase(tx, ctx, input.caseId);
+    if (input.caseId) await caseForChange(tx, ctx, input.caseId, 'orders');
     const id = await repo.insertOrder(tx, {
       type: input.type,
       subjectPersonId: input.subjectPersonId,
@@ -349,7 +340,7 @@ export async function ordersForCase(deps: Deps, ctx: RequestContext, caseId: str
   requirePermission(ctx.actor, 'cases:read');
   const today = todayInLondon(deps.clock);
   return runUseCase(deps, async (tx) => {
-    const caseRecord = await loadCase(tx, ctx, caseId);
+    const caseRecord = await caseForChange(tx, ctx, caseId, 'orders');
     const parties = await cases.partiesOfCase(tx, caseId);
     const orders = await repo.ordersInvolving(tx, parties.map((p) => p.personId));
     const applications = await repo.spoOfCase(tx, caseId);
@@ -387,7 +378,7 @@ export async function referSpo(deps: Deps, ctx: RequestContext, caseId: string, 
   requirePermission(ctx.actor, SPO_STAGE_PERMISSION.referred);
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
-    await loadCase(tx, ctx, caseId);
+    await caseForChange(tx, ctx, caseId, 'orders');
     const parties = await cases.partiesOfCase(tx, caseId);
     const errors: FieldError[] = [];
     if (!parties.some((p) => p.role === 'suspect' && p.personId === input.subjectPersonId)) errors.push({ field: 'subjectPersonId', message: 'Choose a suspect on this case as the subject' });
@@ -484,7 +475,7 @@ export async function recordStage(deps: Deps, ctx: RequestContext, applicationId
   return runUseCase(deps, async (tx) => {
     const spo = await repo.getSpo(tx, applicationId);
     if (!spo) throw new NotFoundError('There is no SPO application with that reference.');
-    const caseRecord = await loadCase(tx, ctx, spo.caseId);
+    const caseRecord = await caseForChange(tx, ctx, spo.caseId, 'orders');
     if (spo.version !== input.version) conflict();
     const problem = transitionProblem(spo.stage as SpoStage, input.stage);
     if (problem) throw new ValidationError([problem]);
@@ -587,7 +578,7 @@ export async function viewSpo(deps: Deps, ctx: RequestContext, applicationId: st
   return runUseCase(deps, async (tx) => {
     const application = await repo.getSpo(tx, applicationId);
     if (!application) throw new NotFoundError('There is no SPO application with that reference.');
-    const caseRecord = await loadCase(tx, ctx, application.caseId);
+    const caseRecord = await caseForChange(tx, ctx, application.caseId, 'orders');
     const [parties, stages] = await Promise.all([cases.partiesOfCase(tx, application.caseId), repo.stagesOf(tx, applicationId)]);
     await audit(tx, ctx, 'view', 'spo-application', applicationId);
     const stage = application.stage as SpoStage;

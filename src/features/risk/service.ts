@@ -52,10 +52,10 @@ import { appendAudit, type Db } from '../../platform/audit/audit-repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import { getCase, type CaseRecord } from '../cases/repository.ts';
-import { checkRestrictedAccess } from '../people/service.ts';
 import { closeOpenTasksOfType, insertTasks, tasksForCase, type TaskRow } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
 import { runUseCase } from '../../platform/db/use-case.ts';
+import { caseForRead } from '../cases/access.ts';
 
 /** The force's risk policy. Held as data; West Yorkshire's is the default. */
 export const RISK_POLICY: RiskPolicy = westYorkshireRiskPolicy;
@@ -88,14 +88,6 @@ async function audit(tx: Db, ctx: RequestContext, action: 'view' | 'create' | 'u
     ...(extra.details ? { details: extra.details } : {}),
     requestId: ctx.requestId,
   });
-}
-
-/** Loads the case and applies need to know: restricted cases need a named user and a reason. */
-async function openCase(tx: Db, ctx: RequestContext, caseId: string, reason: string | undefined): Promise<{ record: CaseRecord; reason?: string }> {
-  const record = await getCase(tx, caseId);
-  if (!record) throw new NotFoundError('There is no case with that reference.');
-  const given = await checkRestrictedAccess(tx, ctx, { type: 'case', id: caseId, restricted: record.restricted, contact: record.restrictedContact }, reason);
-  return { record, ...(given ? { reason: given } : {}) };
 }
 
 /* Tools -------------------------------------------------------------------- */
@@ -348,7 +340,7 @@ async function buildOverview(tx: Db, deps: Deps, record: CaseRecord): Promise<Om
 export async function viewRisk(deps: Deps, ctx: RequestContext, caseId: string, reason?: string): Promise<RiskOverview> {
   requirePermission(ctx.actor, 'cases:read');
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     const overview = await buildOverview(tx, deps, opened.record);
     await audit(tx, ctx, 'view', 'case-risk', caseId, { ...(opened.reason ? { reason: opened.reason } : {}) });
     return { ...overview, ...(opened.reason ? { accessReason: opened.reason } : {}) };
@@ -367,7 +359,7 @@ export interface AssessmentView {
 export async function viewAssessment(deps: Deps, ctx: RequestContext, caseId: string, assessmentId: string, reason?: string): Promise<AssessmentView> {
   requirePermission(ctx.actor, 'cases:read');
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     const assessment = await repo.getAssessment(tx, caseId, assessmentId);
     if (!assessment) throw new NotFoundError('There is no risk assessment with that reference on this case.');
     const context = await repo.caseRiskContext(tx, caseId);
@@ -397,7 +389,7 @@ export interface QuestionnaireView {
 export async function questionnaire(deps: Deps, ctx: RequestContext, caseId: string, toolId: string, version: string | undefined, reason?: string): Promise<QuestionnaireView> {
   requirePermission(ctx.actor, 'risk:assess');
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     const catalogue = await toolCatalogue(tx);
     const tool = findTool(catalogue, toolId, version);
     if (!tool) throw new ValidationError([{ field: 'toolId', message: 'Choose a risk assessment tool from the list' }]);
@@ -469,7 +461,7 @@ export async function completeAssessment(deps: Deps, ctx: RequestContext, caseId
   requirePermission(ctx.actor, 'risk:assess');
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     const record = opened.record;
     const catalogue = await toolCatalogue(tx);
     const tool = findTool(catalogue, input.toolId, input.toolVersion);
@@ -635,7 +627,7 @@ export async function endorseAssessment(deps: Deps, ctx: RequestContext, caseId:
   requirePermission(ctx.actor, 'risk:endorse');
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     const assessment = await repo.getAssessment(tx, caseId, assessmentId);
     if (!assessment) throw new NotFoundError('There is no risk assessment with that reference on this case.');
     if (assessment.endorsedByName !== null || assessment.grading.endorsement) throw new ConflictError('This grading has already been endorsed.');
@@ -676,7 +668,7 @@ export const exceptionInput = z.object({
 export async function recordException(deps: Deps, ctx: RequestContext, caseId: string, input: z.infer<typeof exceptionInput>, reason?: string): Promise<string> {
   requirePermission(ctx.actor, 'risk:assess');
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     const id = await repo.insertException(tx, { caseId, victimPersonId: input.victimPersonId ?? null, requirement: input.requirement, reason: input.reason, by: ctx.actor.id, at: deps.clock.now() });
     await audit(tx, ctx, 'create', 'risk-requirement-exception', id, { ...(opened.reason ? { reason: opened.reason } : {}), details: { caseId, requirement: input.requirement } });
     return id;
@@ -754,7 +746,7 @@ export async function savePlan(deps: Deps, ctx: RequestContext, caseId: string, 
   requirePermission(ctx.actor, 'risk:assess');
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     const assessments = await repo.assessmentsOfCase(tx, caseId);
     if (assessments.length === 0) throw new ValidationError([{ field: 'actions', message: 'Complete a risk assessment before making the risk management plan' }]);
     const context = await repo.caseRiskContext(tx, caseId);
@@ -814,7 +806,7 @@ export async function recordAdvice(deps: Deps, ctx: RequestContext, caseId: stri
   requirePermission(ctx.actor, 'risk:assess');
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
-    const opened = await openCase(tx, ctx, caseId, reason);
+    const opened = await caseForRead(tx, ctx, caseId, reason);
     if (input.adviceId && !ADVICE_CATALOGUE.some((a) => a.id === input.adviceId)) throw new ValidationError([{ field: 'adviceId', message: 'Choose advice from the list' }]);
     const text = input.text || ADVICE_CATALOGUE.find((a) => a.id === input.adviceId)?.label || '';
     const item = { ...(input.adviceId ? { adviceId: input.adviceId } : {}), text, method: input.method, givenOn: input.givenOn };
