@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TEAMS } from '../../domain/access/index.ts';
 import { formatLocalDate, londonDateOf } from '../../domain/calendar/index.ts';
+import { OUTCOME_TYPES } from '../../domain/investigation/index.ts';
 import { NOTIFIABLE_EVENTS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from '../../domain/victims/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -246,7 +247,7 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
   const renderEvent = async (request: FastifyRequest, reply: FastifyReply, status = 200, values: Record<string, unknown> = {}, errors?: ReturnType<typeof pageErrors>) => {
     const { id } = parse(caseParams, request.params);
     const form = await service.caseForEventForm(deps, ctxOf(request), id);
-    return reply.code(status).render('features/victims/views/event.njk', { form, values, errors, events: NOTIFIABLE_EVENTS.filter((e) => e.code !== 'outcome') });
+    return reply.code(status).render('features/victims/views/event.njk', { form, values, errors, events: NOTIFIABLE_EVENTS, outcomes: OUTCOME_TYPES });
   };
 
   pageRoute(app, {
@@ -270,6 +271,7 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
         at: formInstant(body, 'at'),
         victimConsulted: one(body, 'victimConsulted'),
         bailUntil: formInstant({ 'b-day': body['bailUntil-day'], 'b-month': body['bailUntil-month'], 'b-year': body['bailUntil-year'] }, 'b')?.slice(0, 10) ?? '',
+        outcomeCode: one(body, 'outcomeCode'),
         notes: one(body, 'notes'),
       };
       const values = { ...input, at: instantParts(body, 'at'), bailUntil: { day: one(body, 'bailUntil-day'), month: one(body, 'bailUntil-month'), year: one(body, 'bailUntil-year') } };

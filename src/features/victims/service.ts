@@ -479,12 +479,12 @@ export const eventInput = z
     at: instant('when it happened'),
     victimConsulted: optionalYesNo.optional().transform((v) => v ?? null),
     bailUntil: z.preprocess((v) => (v === '' ? null : v), z.string().refine(isLocalDate, 'Enter the bail date as a real date').nullish().transform((v) => v ?? null)),
+    outcomeCode: z.preprocess((v) => (v === '' || v === undefined ? null : typeof v === 'string' ? Number(v) : v), z.number().int().min(1, 'Choose an outcome type').max(22, 'Choose an outcome type').nullable()).default(null),
     notes: optionalText(2000, 'Notes'),
   })
   .superRefine((value, ctx) => {
     if (isBailEvent(value.event) && value.victimConsulted === null) ctx.addIssue({ code: 'custom', path: ['victimConsulted'], message: 'Say whether the victim was consulted before the bail decision' });
-    // The outcome comes from finalising the case, which tells the victim through this feature.
-    if (value.event === 'outcome') ctx.addIssue({ code: 'custom', path: ['event'], message: 'Record the outcome by finalising the case (Finalisation): the victim’s tasks are created there' });
+    if (value.event === 'outcome' && value.outcomeCode === null) ctx.addIssue({ code: 'custom', path: ['outcomeCode'], message: 'Choose the outcome type' });
   });
 export type EventInput = z.infer<typeof eventInput>;
 
