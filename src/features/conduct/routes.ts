@@ -5,7 +5,7 @@ import { startOfLondonDay, addDays, isLocalDate } from '../../domain/calendar/in
 import type { BatchParseResult } from '../../domain/conduct/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pageErrors } from '../../platform/http/forms.ts';
+import { bodyOf, pageErrors } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as service from './service.ts';
 import { FILTERS, ROW_KINDS, behaviourLabels, channelLabels, offenceTitle, parseShow, renderTimelineSvg, showValue, type TimelineRow } from './timeline.ts';
@@ -17,10 +17,6 @@ const idParams = z.object({ id: z.uuid('Not a valid case reference') });
 
 function idOf(request: FastifyRequest): string {
   return parse(idParams, request.params).id;
-}
-
-function bodyOf(request: FastifyRequest): Record<string, unknown> {
-  return (request.body ?? {}) as Record<string, unknown>;
 }
 
 // ---- API shapes ----

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LINES_OF_ENQUIRY, OFFENCE_CODES, OFFENCES, OUTCOME_TYPES, PROSECUTION_FILE_CHECKLIST, TEAM_CODES, TEAMS, teamName } from '../../domain/investigation/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pageErrors, unflatten, type PageError } from '../../platform/http/forms.ts';
+import { bodyOf, type FormBody, many, one, type PageError, pageErrors, unflatten } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, pageRoute, parse } from '../../platform/http/routes.ts';
 import { ACCESS_REASON_HEADER } from '../people/routes.ts';
 import { toInstant } from '../victims/service.ts';
@@ -18,18 +18,6 @@ const LOG = { anyOf: service.LOG_PERMISSIONS } as const;
 const caseParams = z.object({ id: z.uuid('Not a valid case reference') });
 const enquiryParams = z.object({ id: z.uuid('Not a valid case reference'), taskId: z.uuid('Not a valid task reference') });
 
-type FormBody = Record<string, unknown>;
-const bodyOf = (request: FastifyRequest): FormBody => (request.body ?? {}) as FormBody;
-
-function one(body: FormBody, key: string): string {
-  const v = body[key];
-  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-}
-
-function many(body: FormBody, key: string): string[] {
-  const v = body[key];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
-}
 
 /** A GOV.UK date input (`x-day`, `x-month`, `x-year`) as 'YYYY-MM-DD'; blank gives undefined. */
 function formDate(body: FormBody, prefix: string): string | undefined {

@@ -5,7 +5,7 @@ import { behaviours, channels, relationships } from '../../domain/classification
 import { NOTIFICATION_LABELS, ORDER_TYPES } from '../../domain/orders/index.ts';
 import { ConflictError, ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pageErrors } from '../../platform/http/forms.ts';
+import { bodyOf, type FormBody, one, pageErrors } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as service from './service.ts';
 
@@ -24,17 +24,7 @@ const spoParams = z.object({ spoId: z.uuid('Not a valid SPO application referenc
 const notificationParams = z.object({ orderId: z.uuid('Not a valid order reference'), notificationId: z.uuid('Not a valid notification reference') });
 const dueQuery = z.object({ team: z.enum(TEAMS.map((t) => t.code) as [string, ...string[]], 'Choose a team from the list').optional().or(z.literal('').transform(() => undefined)) });
 
-type FormBody = Record<string, unknown>;
 type Errors = ReturnType<typeof pageErrors>;
-
-function bodyOf(request: FastifyRequest): FormBody {
-  return (request.body ?? {}) as FormBody;
-}
-
-function one(body: FormBody, key: string): string {
-  const v = body[key];
-  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-}
 
 /** Date fields use the GOV.UK date input: `<name>-day`, `-month`, `-year`. */
 const DATE_FIELDS = ['madeOn', 'expiresOn', 'servedOn', 'movedInOn', 'referredOn', 'stageOn', 'hearingOn', 'visitedOn', 'triggerOn', 'receivedOn', 'reviewedOn', 'movedOn', 'occurredOn'];

@@ -4,7 +4,7 @@ import { offenceCodes } from '../../domain/classification/index.ts';
 import { RECOMMENDATION_SOURCE_KINDS, sampleRequestSchema } from '../../domain/oversight/index.ts';
 import { ConflictError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pageErrors, type PageError } from '../../platform/http/forms.ts';
+import { bodyOf, type FormBody, many, one, type PageError, pageErrors } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as service from './service.ts';
 
@@ -18,21 +18,6 @@ const sampleCaseParams = z.object({ sampleId: z.uuid('Not a valid sample referen
 const observationParams = z.object({ sampleId: z.uuid('Not a valid sample reference'), observationId: z.uuid('Not a valid observation reference') });
 const recommendationParams = z.object({ recommendationId: z.uuid('Not a valid recommendation reference') });
 
-type FormBody = Record<string, unknown>;
-
-function bodyOf(request: FastifyRequest): FormBody {
-  return (request.body ?? {}) as FormBody;
-}
-
-function one(body: FormBody, key: string): string {
-  const v = body[key];
-  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-}
-
-function many(body: FormBody, key: string): string[] {
-  const v = body[key];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
-}
 
 function queryOf(request: FastifyRequest): Record<string, unknown> {
   return (request.query ?? {}) as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TEAMS } from '../../domain/access/roles.ts';
 import { ConflictError, NotFoundError, ReasonRequiredError, ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pageErrors } from '../../platform/http/forms.ts';
+import { bodyOf, pageErrors } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as flags from './flags.ts';
 import { dateFrom, matchFormInput, matchPageErrors, one, personFormInput, personPageErrors, type FormBody } from './forms.ts';
@@ -136,7 +136,6 @@ function flagIdsOf(request: FastifyRequest): { id: string; flagId: string } {
 
 const canWrite = (request: FastifyRequest): boolean => actorOf(request).permissions.has('people:write');
 
-const bodyOf = (request: FastifyRequest): FormBody => (request.body ?? {}) as FormBody;
 
 /** The person form's values as the template shows them (rows with blanks to fill). */
 function formValues(input: Record<string, unknown>, body?: FormBody): Record<string, unknown> {

@@ -15,10 +15,10 @@ import {
 } from '../../domain/risk/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pageErrors } from '../../platform/http/forms.ts';
+import { bodyOf, pageErrors } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import { ACCESS_REASON_HEADER } from '../people/routes.ts';
-import { assessmentFromForm, dateFromText, errorsOnRows, planFromForm, planValues, text, type FormBody } from './forms.ts';
+import { assessmentFromForm, dateFromText, errorsOnRows, planFromForm, planValues, text } from './forms.ts';
 import * as service from './service.ts';
 
 const READ = { anyOf: ['cases:read'] } as const;
@@ -56,10 +56,6 @@ const LABELS = {
   },
   timeline: HOMICIDE_TIMELINE,
 };
-
-function bodyOf(request: FastifyRequest): FormBody {
-  return (request.body ?? {}) as FormBody;
-}
 
 /** The reason a named user gave to open a restricted case, carried by the page's forms. */
 function accessReasonOf(request: FastifyRequest): string | undefined {

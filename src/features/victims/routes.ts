@@ -6,7 +6,7 @@ import { OUTCOME_TYPES } from '../../domain/investigation/index.ts';
 import { NOTIFIABLE_EVENTS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from '../../domain/victims/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { pageErrors } from '../../platform/http/forms.ts';
+import { bodyOf, type FormBody, many, one, pageErrors } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import { ACCESS_REASON_HEADER } from '../people/routes.ts';
 import * as service from './service.ts';
@@ -20,21 +20,6 @@ const caseParams = z.object({ id: z.uuid('Not a valid case reference') });
 const victimParams = z.object({ id: z.uuid('Not a valid case reference'), personId: z.uuid('Not a valid person reference') });
 const referralParams = z.object({ id: z.uuid('Not a valid case reference'), referralId: z.uuid('Not a valid referral reference') });
 
-type FormBody = Record<string, unknown>;
-
-function bodyOf(request: FastifyRequest): FormBody {
-  return (request.body ?? {}) as FormBody;
-}
-
-function one(body: FormBody, key: string): string {
-  const v = body[key];
-  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-}
-
-function many(body: FormBody, key: string): string[] {
-  const v = body[key];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
-}
 
 /**
  * A date and time from the GOV.UK date input (`at-day`, `at-month`, `at-year`) and a time

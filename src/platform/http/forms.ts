@@ -47,3 +47,23 @@ export function unflatten(body: Record<string, unknown>): Record<string, unknown
   }
   return result;
 }
+
+/** A posted form, as the form body parser gives it. */
+export type FormBody = Record<string, unknown>;
+
+/** The posted form of a page request (an empty one when nothing was posted). */
+export function bodyOf(request: { body?: unknown }): FormBody {
+  return (request.body ?? {}) as FormBody;
+}
+
+/** One text field of a posted form: the first value when the field was sent twice, '' when absent. */
+export function one(body: FormBody, key: string): string {
+  const v = body[key];
+  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+}
+
+/** A checkbox group or repeated field of a posted form: its non-empty text values. */
+export function many(body: FormBody, key: string): string[] {
+  const v = body[key];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+}
