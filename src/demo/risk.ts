@@ -114,6 +114,7 @@ export async function seedRisk(tx: Db, options: SeedRiskOptions): Promise<void> 
       const day = londonDate(at(24));
       const plus = (days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
       await repo.insertPlan(tx, kase.id, {
+        victimPersonId,
         riskGrade: 'high',
         reviewedOn: day,
         reviewDate: plus(7),

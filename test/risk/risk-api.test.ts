@@ -44,7 +44,7 @@ describe('P6: DASH grading', () => {
     const summary = String(task?.details.summary);
     expect(summary).toMatch(/^MARAC referral/);
     expect(summary).toContain('Visible high risk: 14 yes answers (the threshold is 14).');
-    expect(summary).toContain('Risk grading: High (DASH risk assessment (police, 2009), version 2009-v1).');
+    expect(summary).toContain('Risk grading: High (DASH risk assessment (police, 2009), version 2009-v2).');
     expect(summary).toContain('DASH stalking and harassment questions:');
     const referral = await vigil.deps.db.selectFrom('marac_referrals').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect(referral.summary).toBe(summary);
@@ -123,7 +123,7 @@ describe('questionnaire answers', () => {
     const before = await count('risk_assessments');
     const unknown = await officer('POST', `/api/v1/cases/${caseId}/risk/assessments`, dash(2, { answers: { ...answers(DASH_2009, 2), q99: { value: 'yes' } } }));
     expect(unknown.status).toBe(422);
-    expect(messages(unknown.body)).toContain('There is an answer for question "q99", which is not in DASH risk assessment (police, 2009) version 2009-v1.');
+    expect(messages(unknown.body)).toContain('There is an answer for question "q99", which is not in DASH risk assessment (police, 2009) version 2009-v2.');
     const partial = answers(DASH_2009, 2);
     delete partial.q5;
     delete partial.q20;

@@ -22,6 +22,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/orders/due', text: 'Orders due', anyOf: ['orders:manage', 'orders:authorise'] },
   { href: '/admin/users', text: 'Users', anyOf: ['admin:users'] },
   { href: '/admin/risk-tools', text: 'Risk tools', anyOf: ['admin:policy'] },
+  { href: '/admin/risk-settings', text: 'Risk settings', anyOf: ['admin:policy'] },
   { href: '/retention', text: 'Retention', anyOf: ['retention:review'] },
   { href: '/audit', text: 'Audit log', anyOf: ['audit:view'] },
 ];

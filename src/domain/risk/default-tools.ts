@@ -4,7 +4,9 @@ import type { GradeBand, ToolDefinition, ToolQuestion } from './tool.ts';
  * Built-in questionnaires (DOMAIN.md §5). "(name)" in question text stands for the
  * suspect's name, which the form fills in.
  *
- * Wording of DASH questions 1–11 follows the public police DASH (2009). Wording of
+ * Wording of DASH questions 1–11 was checked against a public copy of the ACPO/CAADA
+ * police DASH (2009) form (see the README for the source); the form's bracketed guidance
+ * is kept as each question's help and "(name)" stands for "(name of abuser(s))". Wording of
  * questions 12–27 and of the stalking questions is written from the topics in DOMAIN.md
  * and marked `wordingVerified: false` so a force can load its own. The high-risk markers
  * are Vigil's defaults (factors research links to serious harm: separation, pregnancy,
@@ -32,23 +34,34 @@ function numbered(prefix: string, questions: readonly QuestionData[]): ToolQuest
 const unverified = { wordingVerified: false } as const;
 
 const DASH_QUESTIONS: readonly QuestionData[] = [
-  { topic: 'injury', text: 'Has the current incident resulted in injury?', help: 'Say what the injury is and whether this is the first injury.' },
+  { topic: 'injury', text: 'Has the current incident resulted in injury?', help: 'Please state what and whether this is the first injury.' },
   { topic: 'very frightened', text: 'Are you very frightened?', help: 'Record the victim’s own words.' },
-  { topic: 'what the victim fears', text: 'What are you afraid of? Is it further injury or violence?', help: 'Give an idea of what you think (name) might do, and to whom, including children.' },
-  { topic: 'isolation', text: 'Do you feel isolated from family or friends, that is, does (name) try to stop you from seeing friends, family, your doctor or others?' },
+  {
+    topic: 'what the victim fears',
+    text: 'What are you afraid of? Is it further injury or violence?',
+    help: 'Please give an indication of what you think (name) might do and to whom: self, children, other.',
+  },
+  {
+    topic: 'isolation',
+    text: 'Do you feel isolated from family/friends, i.e. does (name) try to stop you from seeing friends/family/Dr or others?',
+    help: 'If yes and concerns are raised, consider asking the honour-based violence and forced marriage questions.',
+  },
   { topic: 'depression or suicidal thoughts', text: 'Are you feeling depressed or having suicidal thoughts?' },
   { topic: 'separation', text: 'Have you separated or tried to separate from (name) within the past year?', highRisk: true },
-  { topic: 'conflict over child contact', text: 'Is there conflict over child contact?' },
+  { topic: 'conflict over child contact', text: 'Is there conflict over child contact?', help: 'Please state what.' },
   {
     topic: 'stalking or harassment',
     text: 'Does (name) constantly text, call, contact, follow, stalk or harass you?',
-    help: 'Say what happens and whether you believe it is done on purpose to intimidate you. Consider the context and the behaviour. A yes answer opens the stalking questions.',
+    help: 'Please expand to identify what, and whether you believe that this is done deliberately to intimidate you. Consider the context and behaviour of what is being done. A yes answer opens the stalking questions.',
     highRisk: true,
     followUp: { onAnswer: 'yes', opens: { toolId: STALKING_QUESTIONS_TOOL_ID } },
   },
-  { topic: 'pregnancy or recent birth', text: 'Are you pregnant or have you recently had a baby (in the last 18 months)?', highRisk: true },
-  { topic: 'children or dependants in the household', text: 'Are there any children or stepchildren in the household who are not (name)’s, or other dependants (for example an older relative)?' },
-  { topic: 'hurt the children or dependants', text: 'Has (name) ever hurt the children or dependants?' },
+  { topic: 'pregnancy or recent birth', text: 'Are you currently pregnant or have you recently had a baby (in the past 18 months)?', highRisk: true },
+  {
+    topic: 'children or dependants in the household',
+    text: 'Are there any children, step-children that aren’t (name)’s in the household? Or are there other dependants in the household (i.e. older relative)?',
+  },
+  { topic: 'hurt the children or dependants', text: 'Has (name) ever hurt the children/dependants?' },
   { topic: 'threats to hurt or kill children or dependants', text: 'Has (name) ever threatened to hurt or kill the children or dependants?', ...unverified },
   { topic: 'abuse happening more often', text: 'Is the abuse happening more often?', highRisk: true, ...unverified },
   { topic: 'abuse getting worse', text: 'Is the abuse getting worse?', highRisk: true, ...unverified },
@@ -88,11 +101,11 @@ const STALKING_GUIDANCE =
 /** DASH, police version (2009): 27 questions, graded by the number of yes answers. */
 export const DASH_2009: ToolDefinition = {
   id: DASH_TOOL_ID,
-  version: '2009-v1',
+  version: '2009-v2',
   name: 'DASH risk assessment (police, 2009)',
   kind: 'full',
   description: 'Domestic abuse, stalking, harassment and honour-based violence risk identification, assessment and management model.',
-  source: 'Public police DASH (2009) questions 1–11; questions 12–27 written from their topics, to be replaced by the force’s wording.',
+  source: 'Questions 1–11: the ACPO/CAADA police DASH (2009) form, checked against a public copy. Questions 12–27: written from their topics, to be replaced by the force’s wording.',
   questions: numbered('q', DASH_QUESTIONS),
   scoring: { method: 'count-yes', bands: [...DEFAULT_DASH_BANDS] },
 };
@@ -121,6 +134,36 @@ export const SDASH: ToolDefinition = {
   questions: numbered('s', STALKING_QUESTIONS),
   scoring: { method: 'none', guidance: `${STALKING_GUIDANCE} This is a screening tool: complete a DASH as well.` },
 };
+
+/**
+ * Vigil's first wording of DASH questions 1–11 (version 2009-v1), a plain-English version
+ * replaced by the checked wording in 2009-v2. Kept so a questionnaire opened on it can
+ * still be completed; completed assessments keep their own copy in any case.
+ */
+const V1_WORDING: Readonly<Record<string, Partial<ToolQuestion>>> = {
+  q1: { help: 'Say what the injury is and whether this is the first injury.' },
+  q3: { help: 'Give an idea of what you think (name) might do, and to whom, including children.' },
+  q4: { text: 'Do you feel isolated from family or friends, that is, does (name) try to stop you from seeing friends, family, your doctor or others?', help: undefined },
+  q7: { help: undefined },
+  q8: { help: 'Say what happens and whether you believe it is done on purpose to intimidate you. Consider the context and the behaviour. A yes answer opens the stalking questions.' },
+  q9: { text: 'Are you pregnant or have you recently had a baby (in the last 18 months)?' },
+  q10: { text: 'Are there any children or stepchildren in the household who are not (name)’s, or other dependants (for example an older relative)?' },
+  q11: { text: 'Has (name) ever hurt the children or dependants?' },
+};
+
+function withoutUndefined(question: ToolQuestion): ToolQuestion {
+  return Object.fromEntries(Object.entries(question).filter(([, value]) => value !== undefined)) as ToolQuestion;
+}
+
+export const DASH_2009_V1: ToolDefinition = {
+  ...DASH_2009,
+  version: '2009-v1',
+  source: 'Questions 1–11 in plain English from the public police DASH (2009); questions 12–27 written from their topics.',
+  questions: DASH_2009.questions.map((q) => withoutUndefined({ ...q, ...(V1_WORDING[q.id] ?? {}) })),
+};
+
+/** Earlier versions of the built-in tools, still accepted for a questionnaire opened on them. */
+export const SUPERSEDED_TOOLS: readonly ToolDefinition[] = [DASH_2009_V1];
 
 /** The tools every force has unless it loads its own. */
 export const DEFAULT_TOOLS: readonly ToolDefinition[] = [DASH_2009, DASH_STALKING_QUESTIONS, SDASH];

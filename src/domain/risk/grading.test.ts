@@ -99,7 +99,7 @@ describe('bad input is refused and nothing is graded', () => {
     const outcome = gradeAssessment(DASH_2009, { ...answersWith(DASH_2009, 3), q28: { value: 'yes' } });
     expect(outcome).toEqual({
       ok: false,
-      reasons: [{ code: 'unknown-question', message: 'There is an answer for question "q28", which is not in DASH risk assessment (police, 2009) version 2009-v1.' }],
+      reasons: [{ code: 'unknown-question', message: 'There is an answer for question "q28", which is not in DASH risk assessment (police, 2009) version 2009-v2.' }],
     });
   });
 

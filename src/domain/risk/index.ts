@@ -26,6 +26,8 @@ export {
   DASH_STALKING_QUESTIONS,
   SDASH,
   DEFAULT_TOOLS,
+  DASH_2009_V1,
+  SUPERSEDED_TOOLS,
 } from './default-tools.ts';
 export {
   ANSWER_VALUES,
@@ -62,6 +64,18 @@ export {
   type AssessmentRecord,
 } from './assessment.ts';
 export { westYorkshireRiskPolicy, checkRiskPolicy, type RiskPolicy } from './policy.ts';
+export {
+  MAX_PLAN_REVIEW_DAYS,
+  applyRiskSettings,
+  thresholdsOf,
+  checkForceBands,
+  bandsFromThresholds,
+  checkPlanReviewDays,
+  type RiskSettings,
+  type BandThresholds,
+  type FieldReason,
+  type FieldOutcome,
+} from './settings.ts';
 export {
   evaluateMarac,
   maracReferralSummary,

@@ -79,7 +79,7 @@ describe('maracReferralSummary', () => {
       tool: DASH_2009, answers: withNote, grading, evaluation,
       stalkingQuestions: { tool: DASH_STALKING_QUESTIONS, answers: stalkingAnswers },
     });
-    expect(summary).toContain('Risk grading: High (DASH risk assessment (police, 2009), version 2009-v1).');
+    expect(summary).toContain('Risk grading: High (DASH risk assessment (police, 2009), version 2009-v2).');
     expect(summary).toContain('Score: 14 yes answers out of 27 questions (1 not known). Grade by score: high.');
     expect(summary).toContain('- Visible high risk: 14 yes answers (the threshold is 14).');
     expect(summary).toContain('- Potential escalation: 3 incidents in the last 12 months (the threshold is 3).');

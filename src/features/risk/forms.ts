@@ -78,8 +78,10 @@ export function planFromForm(body: FormBody): RowForm {
     return [{ ...row, told: row.told === 'yes', toldOn: dateFromText(String(row.toldOn ?? '')) }];
   });
   const version = text(body, 'version');
+  const victimPersonId = text(body, 'victimPersonId');
   return {
     input: {
+      ...(victimPersonId ? { victimPersonId } : {}),
       ...(version ? { version } : {}),
       reviewedOn: dateFromText(text(body, 'reviewedOn')),
       reviewDate: dateFromText(text(body, 'reviewDate')),

@@ -347,6 +347,8 @@ export interface StoredDisclosure {
 export interface PlanRow {
   id: string;
   caseId: string;
+  /** The victim the plan is for; null only on a case with no recorded victim. */
+  victimPersonId: string | null;
   riskGrade: RiskGrade;
   reviewedOn: string;
   reviewDate: string;
@@ -357,17 +359,20 @@ export interface PlanRow {
   version: number;
 }
 
-export async function planOfCase(db: Db, caseId: string): Promise<PlanRow | undefined> {
-  const r = await db
+function selectPlans(db: Db) {
+  return db
     .selectFrom('risk_plans as p')
     .leftJoin('users as u', 'u.id', 'p.updated_by')
-    .select(['p.id', 'p.case_id', 'p.risk_grade', 'p.reviewed_on', 'p.review_date', 'p.actions', 'p.disclosures', 'p.updated_at', 'u.display_name', 'p.version'])
-    .where('p.case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!r) return undefined;
+    .select(['p.id', 'p.case_id', 'p.victim_person_id', 'p.risk_grade', 'p.reviewed_on', 'p.review_date', 'p.actions', 'p.disclosures', 'p.updated_at', 'u.display_name', 'p.version']);
+}
+
+type PlanDbRow = Awaited<ReturnType<ReturnType<typeof selectPlans>['execute']>>[number];
+
+function toPlan(r: PlanDbRow): PlanRow {
   return {
     id: r.id,
     caseId: r.case_id,
+    victimPersonId: r.victim_person_id,
     riskGrade: r.risk_grade,
     reviewedOn: r.reviewed_on,
     reviewDate: r.review_date,
@@ -379,7 +384,21 @@ export async function planOfCase(db: Db, caseId: string): Promise<PlanRow | unde
   };
 }
 
+/** Every victim's plan on the case. */
+export async function plansOfCase(db: Db, caseId: string): Promise<PlanRow[]> {
+  const rows = await selectPlans(db).where('p.case_id', '=', caseId).orderBy('p.created_at').orderBy('p.id').execute();
+  return rows.map(toPlan);
+}
+
+/** One victim's plan (victim null: the plan of a case with no recorded victim). */
+export async function planFor(db: Db, caseId: string, victimPersonId: string | null): Promise<PlanRow | undefined> {
+  const query = selectPlans(db).where('p.case_id', '=', caseId);
+  const row = await (victimPersonId === null ? query.where('p.victim_person_id', 'is', null) : query.where('p.victim_person_id', '=', victimPersonId)).executeTakeFirst();
+  return row ? toPlan(row) : undefined;
+}
+
 export interface PlanChange {
+  victimPersonId: string | null;
   riskGrade: RiskGrade;
   reviewedOn: string;
   reviewDate: string;
@@ -389,11 +408,13 @@ export interface PlanChange {
   at: Date;
 }
 
+/** Inserts a victim's first plan; undefined when someone else made one first. */
 export async function insertPlan(db: Db, caseId: string, p: PlanChange): Promise<string | undefined> {
   const row = await db
     .insertInto('risk_plans')
     .values({
       case_id: caseId,
+      victim_person_id: p.victimPersonId,
       risk_grade: p.riskGrade,
       reviewed_on: p.reviewedOn,
       review_date: p.reviewDate,
@@ -404,14 +425,14 @@ export async function insertPlan(db: Db, caseId: string, p: PlanChange): Promise
       created_at: p.at,
       updated_at: p.at,
     })
-    .onConflict((oc) => oc.column('case_id').doNothing())
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id;
 }
 
-/** Saves the plan when it is still at the version read; false when someone else saved first. */
-export async function updatePlan(db: Db, caseId: string, expectedVersion: number, p: PlanChange): Promise<boolean> {
+/** Saves a victim's plan when it is still at the version read; false when someone else saved first. */
+export async function updatePlan(db: Db, planId: string, expectedVersion: number, p: PlanChange): Promise<boolean> {
   const result = await db
     .updateTable('risk_plans')
     .set({
@@ -424,7 +445,49 @@ export async function updatePlan(db: Db, caseId: string, expectedVersion: number
       updated_at: p.at,
       version: sql`version + 1`,
     })
-    .where('case_id', '=', caseId)
+    .where('id', '=', planId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/* Force settings ----------------------------------------------------------- */
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  version: number;
+  updatedAt: Date;
+  updatedByName: string | null;
+}
+
+export async function settingRows(db: Db): Promise<SettingRow[]> {
+  const rows = await db
+    .selectFrom('risk_settings as s')
+    .leftJoin('users as u', 'u.id', 's.updated_by')
+    .select(['s.key', 's.value', 's.version', 's.updated_at', 'u.display_name'])
+    .orderBy('s.key')
+    .execute();
+  return rows.map((r) => ({ key: r.key, value: r.value, version: r.version, updatedAt: r.updated_at, updatedByName: r.display_name }));
+}
+
+/** Saves a setting the first time; false when someone else saved it first. */
+export async function insertSetting(db: Db, key: string, value: unknown, by: string, at: Date): Promise<boolean> {
+  const row = await db
+    .insertInto('risk_settings')
+    .values({ key, value: JSON.stringify(value), updated_by: by, updated_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Changes a setting when it is still at the version read; false when someone else saved first. */
+export async function updateSetting(db: Db, key: string, expectedVersion: number, value: unknown, by: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('risk_settings')
+    .set({ value: JSON.stringify(value), updated_by: by, updated_at: at, version: sql`version + 1` })
+    .where('key', '=', key)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -13,7 +13,7 @@ import {
   type Grading,
   type ToolDefinition,
 } from '../../domain/risk/index.ts';
-import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { bodyOf, pageErrors } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
@@ -133,6 +133,7 @@ const actionOut = z.object({
 });
 const disclosureOut = z.object({ information: z.string(), told: z.boolean(), toldOn: z.string().optional(), reasonNotTold: z.string().optional() });
 const planOut = z.object({
+  victimPersonId: z.string().nullable(),
   riskGrade: z.enum(RISK_GRADES),
   reviewedOn: z.string(),
   reviewDate: z.string(),
@@ -141,6 +142,12 @@ const planOut = z.object({
   updatedAt: iso,
   version: z.number(),
 });
+
+const reviewedPlanOut = planOut.extend({ review: z.object({ status: z.string(), daysUntilReview: z.number(), overdueActions: z.array(actionOut) }) });
+
+function planJson(p: service.PlanWithReview): z.input<typeof reviewedPlanOut> {
+  return { ...p, review: { ...p.review, overdueActions: [...p.review.overdueActions] } };
+}
 
 function summariseAssessment(a: service.RiskOverview['assessments'][number]): z.input<typeof assessmentSummaryOut> {
   return {
@@ -362,34 +369,45 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
 
   /* The plan and advice ------------------------------------------------------------------ */
 
-  const renderPlan = async (request: FastifyRequest, reply: FastifyReply, caseId: string, reason: string | undefined, extra: Record<string, unknown> = {}) => {
+  /** The plan page for one victim: the one chosen (by id), or the case's first. */
+  const renderPlan = async (request: FastifyRequest, reply: FastifyReply, caseId: string, victimId: string | undefined, reason: string | undefined, extra: Record<string, unknown> = {}) => {
     const overview = await service.viewRisk(deps, ctxOf(request), caseId, reason);
+    const victim = victimId ? overview.victims.find((v) => v.personId === victimId) : overview.victims[0];
+    if (!victim) throw new NotFoundError('That person is not a victim on this case.');
     const today = service.londonDate(deps.clock.now());
-    const grade = overview.currentGrade ?? 'standard';
-    const plan = overview.plan;
+    const grade = victim.currentGrade ?? 'standard';
+    const plan = victim.plan;
+    const latestReview = service.latestReviewDate(overview.policy, grade, today);
     const values = {
       version: plan?.version,
       reviewedOn: today,
-      reviewDate: plan?.reviewDate ?? service.latestReviewDate(grade, today),
+      reviewDate: plan?.reviewDate ?? latestReview,
       actions: [...(plan?.actions ?? []), {}, {}],
       disclosures: [...(plan?.disclosures ?? []).map((d) => ({ ...d, told: d.told ? 'yes' : 'no' })), {}],
     };
+    const assessed = overview.assessments.some((a) => a.victimPersonId === null || a.victimPersonId === victim.personId);
     return reply.render(`${VIEWS}/plan.njk`, {
       o: overview,
+      victim,
+      assessed,
       labels: LABELS,
       catalogue: service.ADVICE_CATALOGUE,
       ...permissionsOf(request),
       today,
-      latestReview: service.latestReviewDate(grade, today),
+      latestReview,
       values,
       adviceValues: { givenOn: today },
       ...extra,
     });
   };
 
+  const planQuery = z.object({ victim: z.uuid('Not a valid victim reference').optional().catch(undefined) });
+
   const planPage = async (request: FastifyRequest, reply: FastifyReply, reason?: string) => {
     const { id } = parse(caseParams, request.params);
-    return restrictedPage(reply, `/cases/${id}/risk/plan/open`, reason, () => renderPlan(request, reply, id, reason));
+    const { victim } = planQuery.parse(request.query ?? {});
+    const open = `/cases/${id}/risk/plan/open${victim ? `?victim=${victim}` : ''}`;
+    return restrictedPage(reply, open, reason, () => renderPlan(request, reply, id, victim, reason));
   };
 
   pageRoute(app, {
@@ -418,17 +436,18 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
       const body = bodyOf(request);
       const reason = accessReasonOf(request);
       const form = planFromForm(body);
+      const victim = text(body, 'victimPersonId') || undefined;
       try {
         await service.savePlan(deps, ctxOf(request), id, parse(service.planInput, form.input), reason);
       } catch (error) {
         if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
         const values = planValues(body);
         if (error instanceof ConflictError) {
-          return renderPlan(request, reply.code(409), id, reason, { conflict: true, errors: [{ text: error.message, href: '#plan', field: 'plan' }] });
+          return renderPlan(request, reply.code(409), id, victim, reason, { conflict: true, errors: [{ text: error.message, href: '#plan', field: 'plan' }] });
         }
-        return renderPlan(request, reply.code(422), id, reason, { values, errors: summaryOf(errorsOnRows(error.errors, form)) });
+        return renderPlan(request, reply.code(422), id, victim, reason, { values, errors: summaryOf(errorsOnRows(error.errors, form)) });
       }
-      return reply.redirect(`/cases/${id}/risk/plan?saved=1`, 303);
+      return reply.redirect(`/cases/${id}/risk/plan?${victim ? `victim=${victim}&` : ''}saved=1`, 303);
     },
   });
 
@@ -447,13 +466,14 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
         if (!(error instanceof ValidationError)) throw error;
         const unsafe = error instanceof service.UnsafeAdviceError;
         const errors = summaryOf(error.errors).map((e) => ({ ...e, href: `#advice-${e.field}`, field: `advice-${e.field}` }));
-        return renderPlan(request, reply.code(422), id, reason, {
+        return renderPlan(request, reply.code(422), id, text(body, 'victimPersonId') || undefined, reason, {
           errors,
           adviceValues: body,
           adviceWarnings: unsafe ? error.errors.map((e) => e.message) : [],
         });
       }
-      return reply.redirect(`/cases/${id}/risk/plan?advice=1#advice`, 303);
+      const victim = text(body, 'victimPersonId');
+      return reply.redirect(`/cases/${id}/risk/plan?${victim ? `victim=${victim}&` : ''}advice=1#advice`, 303);
     },
   });
 
@@ -494,13 +514,83 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
     },
   });
 
+  /* Administration: force risk settings ---------------------------------------------------- */
+
+  const renderSettings = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+    const settings = await service.viewRiskSettings(deps, ctxOf(request));
+    const saved = (request.query as Record<string, string | undefined>).saved;
+    return reply.render(`${VIEWS}/settings.njk`, { settings, grades: RISK_GRADES, saved, values: {}, ...extra });
+  };
+
+  /** A count typed in a settings form: blank is left out, digits become a number, anything else stays as typed so the rules can say why. */
+  const countFrom = (value: string): unknown => (value.trim() === '' ? undefined : /^\d+$/.test(value.trim()) ? Number(value.trim()) : value);
+  const formVersion = z.object({ version: z.coerce.number('Reload the page and try again').int().nonnegative() });
+
+  /** Re-shows the settings page with the errors beside the fields of the form that was sent. */
+  const settingsError = (request: FastifyRequest, reply: FastifyReply, error: unknown, prefix: string, body: Record<string, unknown>) => {
+    if (error instanceof ConflictError) {
+      return renderSettings(request, reply.code(409), { errors: [{ text: error.message, href: `#${prefix}`, field: prefix }] });
+    }
+    if (!(error instanceof ValidationError)) throw error;
+    const errors = summaryOf(error.errors).map((e) => {
+      const field = `${prefix}-${e.field.replace(/^maxIntervalDays\./, '')}`;
+      return { ...e, field, href: `#${field}` };
+    });
+    return renderSettings(request, reply.code(422), { values: body, errors });
+  };
+
+  pageRoute(app, {
+    method: 'GET',
+    url: '/admin/risk-settings',
+    access: POLICY,
+    summary: 'Risk settings: score bands for each scored tool and plan review intervals by risk level, with the defaults',
+    handler: (request, reply) => renderSettings(request, reply),
+  });
+
+  pageRoute(app, {
+    method: 'POST',
+    url: '/admin/risk-settings/bands',
+    access: POLICY,
+    summary: "Set a tool's score bands for the force (the score at which medium and high start)",
+    handler: async (request, reply) => {
+      const body = bodyOf(request);
+      const toolId = text(body, 'toolId');
+      const prefix = `bands-${toolId}`;
+      try {
+        const { version } = parse(formVersion, { version: text(body, 'version') });
+        await service.saveBands(deps, ctxOf(request), { toolId, medium: countFrom(text(body, 'medium')), high: countFrom(text(body, 'high')), version });
+      } catch (error) {
+        return settingsError(request, reply, error, prefix, { ...body, form: prefix });
+      }
+      return reply.redirect(`/admin/risk-settings?saved=bands`, 303);
+    },
+  });
+
+  pageRoute(app, {
+    method: 'POST',
+    url: '/admin/risk-settings/plan-review',
+    access: POLICY,
+    summary: 'Set the longest time between risk management plan reviews for each risk level',
+    handler: async (request, reply) => {
+      const body = bodyOf(request);
+      try {
+        const { version } = parse(formVersion, { version: text(body, 'version') });
+        const maxIntervalDays = Object.fromEntries(RISK_GRADES.map((g) => [g, countFrom(text(body, g))]));
+        await service.savePlanReviewDays(deps, ctxOf(request), { maxIntervalDays, version });
+      } catch (error) {
+        return settingsError(request, reply, error, 'review', { ...body, form: 'review' });
+      }
+      return reply.redirect(`/admin/risk-settings?saved=review`, 303);
+    },
+  });
+
   /* JSON API ---------------------------------------------------------------------------- */
 
   apiRoute(app, {
     method: 'GET',
     url: '/api/v1/cases/:id/risk',
     access: READ,
-    summary: `Risk on a case: assessments (grade history), requirements and gaps per victim, timeliness, MARAC referrals, the plan and advice. Restricted cases need a reason in the ${ACCESS_REASON_HEADER} header.`,
+    summary: `Risk on a case: assessments (grade history), requirements and gaps per victim, timeliness, MARAC referrals, each victim's plan and advice. Restricted cases need a reason in the ${ACCESS_REASON_HEADER} header.`,
     tags: ['Risk'],
     params: caseParams,
     response: z.object({
@@ -520,7 +610,8 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
       assessments: z.array(assessmentSummaryOut),
       maracReferrals: z.array(z.object({ id: z.string(), assessmentId: z.string(), referredOn: z.string(), criteria: z.array(reasonOut), summary: z.string(), taskId: z.string().nullable() })),
       exceptions: z.array(z.object({ requirement: z.string(), victimPersonId: z.string().nullable(), reason: z.string(), recordedAt: iso })),
-      plan: planOut.extend({ review: z.object({ status: z.string(), daysUntilReview: z.number(), overdueActions: z.array(actionOut) }) }).nullable(),
+      plans: z.array(reviewedPlanOut).describe('One risk management plan per victim'),
+      plan: reviewedPlanOut.nullable().describe('The plan of the only victim; null when the case has several victims (see plans)'),
       advice: z.array(z.object({ id: z.string(), adviceId: z.string().nullable(), text: z.string(), method: z.string(), givenOn: z.string(), warnings: z.array(reasonOut) })),
       tools: z.array(toolSummaryOut),
     }),
@@ -534,7 +625,8 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
         assessments: o.assessments.map(summariseAssessment),
         maracReferrals: o.referrals,
         exceptions: o.exceptions,
-        plan: o.plan ? { ...o.plan, review: { ...o.plan.review, overdueActions: [...o.plan.review.overdueActions] } } : null,
+        plans: o.plans.map(planJson),
+        plan: o.victims.length === 1 && o.victims[0]!.plan ? planJson(o.victims[0]!.plan) : null,
         advice: o.advice,
         tools: o.tools.map(toolSummary),
       };
@@ -602,12 +694,41 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
     url: '/api/v1/cases/:id/risk/plan',
     access: ASSESS,
     summary:
-      'Create or replace the risk management plan: RARA actions (category, description, owner, review date, status), the plan review date (within the interval for the current grade) and what the victim has been told. Send the version you read; leave it out only to create the first plan.',
+      'Create or replace a victim’s risk management plan: RARA actions (category, description, owner, review date, status), the plan review date (within the interval for the victim’s current grade) and what the victim has been told. Give victimPersonId when the case has several victims. Send the version you read; leave it out only to create the first plan.',
     tags: ['Risk'],
     params: caseParams,
     body: service.planInput,
     response: planOut,
     handler: async ({ request, params, body }) => service.savePlan(deps, ctxOf(request), params.id, body, reasonHeader(request)),
+  });
+
+  const victimPlanParams = z.object({ id: z.uuid('Not a valid case reference'), victimPersonId: z.uuid('Not a valid victim reference') });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/risk/plans/:victimPersonId',
+    access: READ,
+    summary: "One victim's risk management plan (null until made), their current grade and the latest review date the force allows for a plan made today",
+    tags: ['Risk'],
+    params: victimPlanParams,
+    response: z.object({ caseId: z.string(), victimPersonId: z.string(), currentGrade: z.enum(RISK_GRADES).nullable(), latestReviewDate: z.string(), plan: reviewedPlanOut.nullable() }),
+    handler: async ({ request, params }) => {
+      const v = await service.viewVictimPlan(deps, ctxOf(request), params.id, params.victimPersonId, reasonHeader(request));
+      return { ...v, plan: v.plan ? planJson(v.plan) : null };
+    },
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/cases/:id/risk/plans/:victimPersonId',
+    access: ASSESS,
+    summary:
+      "Create or replace one victim's risk management plan: RARA actions, the review date (within the force's interval for this victim's grade) and what the victim has been told. Send the version you read; leave it out only to create the first plan.",
+    tags: ['Risk'],
+    params: victimPlanParams,
+    body: service.planInput.omit({ victimPersonId: true }),
+    response: planOut,
+    handler: async ({ request, params, body }) => service.savePlan(deps, ctxOf(request), params.id, { ...body, victimPersonId: params.victimPersonId }, reasonHeader(request)),
   });
 
   apiRoute(app, {
@@ -656,5 +777,69 @@ export function riskRoutes(app: FastifyInstance, deps: Deps): void {
     response: toolSummaryOut,
     successStatus: 201,
     handler: async ({ request, body }) => toolSummary(await service.loadTool(deps, ctxOf(request), body)),
+  });
+
+  const bandOut = z.object({ grade: z.enum(RISK_GRADES), min: z.number(), max: z.number().optional() });
+  const settingsOut = z.object({
+    policyName: z.string().describe('The default policy the settings start from'),
+    bands: z.array(
+      z.object({
+        toolId: z.string(),
+        toolVersion: z.string(),
+        toolName: z.string(),
+        questionCount: z.number(),
+        bands: z.array(bandOut),
+        defaultBands: z.array(bandOut),
+        setByForce: z.boolean(),
+        version: z.number().describe('Send this back when changing the setting; 0 while it has never been saved'),
+        updatedAt: iso.nullable(),
+      }),
+    ),
+    planReview: z.object({
+      maxIntervalDays: z.object({ standard: z.number(), medium: z.number(), high: z.number() }),
+      defaultDays: z.object({ standard: z.number(), medium: z.number(), high: z.number() }),
+      setByForce: z.boolean(),
+      version: z.number(),
+      updatedAt: iso.nullable(),
+    }),
+  });
+  const settingsJson = (v: service.RiskSettingsView): z.input<typeof settingsOut> => ({
+    policyName: v.policyName,
+    bands: v.bands.map((b) => ({ toolId: b.tool.id, toolVersion: b.tool.version, toolName: b.tool.name, questionCount: b.tool.questions.length, bands: b.bands, defaultBands: b.defaultBands, setByForce: b.setByForce, version: b.version, updatedAt: b.updatedAt })),
+    planReview: { maxIntervalDays: v.planReview.days, defaultDays: v.planReview.defaultDays, setByForce: v.planReview.setByForce, version: v.planReview.version, updatedAt: v.planReview.updatedAt },
+  });
+
+  apiRoute(app, {
+    method: 'GET',
+    url: '/api/v1/risk/settings',
+    access: POLICY,
+    summary: "The force's risk settings: score bands for each scored tool and plan review intervals by risk level, each with its default and version",
+    tags: ['Risk'],
+    response: settingsOut,
+    handler: async ({ request }) => settingsJson(await service.viewRiskSettings(deps, ctxOf(request))),
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/risk/settings/bands',
+    access: POLICY,
+    summary:
+      "Set a scored tool's bands for the force: grades rising from standard, the first starting at 0, no gaps or overlaps, the last open-ended (no max) and every band reachable. Send the version you read (0 the first time).",
+    tags: ['Risk'],
+    body: service.bandsSettingInput,
+    response: settingsOut,
+    handler: async ({ request, body }) => settingsJson(await service.saveBands(deps, ctxOf(request), body)),
+  });
+
+  apiRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/risk/settings/plan-review',
+    access: POLICY,
+    summary:
+      'Set the longest time, in days (1 to 365), between risk management plan reviews for each risk level; a higher risk is reviewed at least as often as a lower one. Send the version you read (0 the first time).',
+    tags: ['Risk'],
+    body: service.planReviewSettingInput,
+    response: settingsOut,
+    handler: async ({ request, body }) => settingsJson(await service.savePlanReviewDays(deps, ctxOf(request), body)),
   });
 }

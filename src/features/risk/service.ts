@@ -10,6 +10,7 @@ import {
   GOOD_ADVICE,
   REQUIREMENT_CODES,
   RISK_GRADES,
+  SUPERSEDED_TOOLS,
   UNSAFE_ADVICE,
   assessmentRequirements,
   assessmentTimeliness,
@@ -31,11 +32,17 @@ import {
   toRecord,
   validatePlan,
   westYorkshireRiskPolicy,
+  applyRiskSettings,
+  bandsFromThresholds,
+  checkForceBands,
+  checkPlanReviewDays,
+  thresholdsOf,
   type AdviceEntry,
   type Answers,
   type AssessmentRecord,
   type AssessmentRequirement,
   type CaseRiskFacts,
+  type GradeBand,
   type Grading,
   type MaracEvaluation,
   type PlanReviewStatus,
@@ -44,6 +51,7 @@ import {
   type RiskEvent,
   type RiskGrade,
   type RiskPolicy,
+  type RiskSettings,
   type StageTimeliness,
   type ToolDefinition,
 } from '../../domain/risk/index.ts';
@@ -57,8 +65,29 @@ import * as repo from './repository.ts';
 import { runUseCase } from '../../platform/db/use-case.ts';
 import { caseForRead } from '../cases/access.ts';
 
-/** The force's risk policy. Held as data; West Yorkshire's is the default. */
+/**
+ * The default risk policy (West Yorkshire's). A force changes its score bands and plan
+ * review intervals on the risk settings pages; `riskPolicyOf` applies them over this.
+ */
 export const RISK_POLICY: RiskPolicy = westYorkshireRiskPolicy;
+
+const BANDS_KEY = 'bands:';
+const PLAN_REVIEW_KEY = 'plan-review';
+
+function settingsFrom(rows: readonly repo.SettingRow[]): RiskSettings {
+  const bands: Record<string, GradeBand[]> = {};
+  let planReviewDays: Record<RiskGrade, number> | undefined;
+  for (const row of rows) {
+    if (row.key.startsWith(BANDS_KEY) && Array.isArray(row.value)) bands[row.key.slice(BANDS_KEY.length)] = row.value as GradeBand[];
+    if (row.key === PLAN_REVIEW_KEY && row.value && typeof row.value === 'object') planReviewDays = row.value as Record<RiskGrade, number>;
+  }
+  return { bands, ...(planReviewDays ? { planReviewDays } : {}) };
+}
+
+/** The force's risk policy: the default with the force's saved settings applied. */
+export async function riskPolicyOf(tx: Db): Promise<RiskPolicy> {
+  return applyRiskSettings(RISK_POLICY, settingsFrom(await repo.settingRows(tx)));
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -104,7 +133,7 @@ export async function toolCatalogue(tx: Db): Promise<ToolCatalogue> {
   const loaded = await repo.loadedTools(tx);
   const byId = new Map<string, ToolDefinition>(DEFAULT_TOOLS.map((t) => [t.id, t]));
   for (const l of loaded) byId.set(l.definition.id, l.definition);
-  return { current: [...byId.values()], all: [...DEFAULT_TOOLS, ...loaded.map((l) => l.definition)], loaded };
+  return { current: [...byId.values()], all: [...DEFAULT_TOOLS, ...SUPERSEDED_TOOLS, ...loaded.map((l) => l.definition)], loaded };
 }
 
 function findTool(catalogue: ToolCatalogue, toolId: string, version?: string): ToolDefinition | undefined {
@@ -194,11 +223,16 @@ function victimsOf(context: repo.CaseRiskContext): Array<{ personId: string | nu
 /* Closure and reassessment (for other features) ------------------------------ */
 
 async function closureBlockers(tx: Db, record: CaseRecord): Promise<Reason[]> {
-  const [context, assessments, exceptions] = await Promise.all([repo.caseRiskContext(tx, record.id), repo.assessmentsOfCase(tx, record.id), repo.exceptionsOfCase(tx, record.id)]);
+  const [context, assessments, exceptions, policy] = await Promise.all([
+    repo.caseRiskContext(tx, record.id),
+    repo.assessmentsOfCase(tx, record.id),
+    repo.exceptionsOfCase(tx, record.id),
+    riskPolicyOf(tx),
+  ]);
   const victims = victimsOf(context);
   return victims.flatMap((victim) => {
     const mine = forVictim(assessments, victim.personId);
-    const outcome = closureRule(factsFor(record, context, mine), exceptionsFor(exceptions, victim.personId), RISK_POLICY);
+    const outcome = closureRule(factsFor(record, context, mine), exceptionsFor(exceptions, victim.personId), policy);
     if (outcome.ok) return [];
     return outcome.reasons.map((r) => (victims.length > 1 ? { ...r, message: `${victim.name}: ${r.message}` } : r));
   });
@@ -231,7 +265,8 @@ export async function requestReassessment(
   ctx: RequestContext,
   input: { caseId: string; event: RiskEvent; now?: Date },
 ): Promise<string | undefined> {
-  const reasons = reassessmentReasons(input.event, RISK_POLICY);
+  const policy = await riskPolicyOf(tx);
+  const reasons = reassessmentReasons(input.event, policy);
   if (reasons.length === 0) return undefined;
   const record = await getCase(tx, input.caseId);
   if (!record) throw new NotFoundError('There is no case with that reference.');
@@ -242,7 +277,7 @@ export async function requestReassessment(
       title: `Reassess the risk: ${reasons.map((r) => r.message).join(' ')}`,
       caseId: input.caseId,
       ownerTeam: record.ownerTeam ?? 'response',
-      dueAt: new Date(now.getTime() + RISK_POLICY.timelinessTargetHours.enhanced * HOUR),
+      dueAt: new Date(now.getTime() + policy.timelinessTargetHours.enhanced * HOUR),
       details: { event: input.event.kind, reasons },
       createdBy: ctx.actor.id,
     },
@@ -263,7 +298,11 @@ export interface VictimRisk {
   excused: Record<string, string>;
   timeliness: StageTimeliness[];
   currentGrade: RiskGrade | null;
+  /** This victim's risk management plan, with whether its review is due. */
+  plan: PlanWithReview | null;
 }
+
+export type PlanWithReview = repo.PlanRow & { review: PlanReviewStatus };
 
 export interface RiskOverview {
   caseRecord: CaseRecord;
@@ -276,7 +315,10 @@ export interface RiskOverview {
   assessments: repo.AssessmentRow[];
   referrals: repo.ReferralRow[];
   exceptions: repo.ExceptionRow[];
-  plan: (repo.PlanRow & { review: PlanReviewStatus }) | null;
+  /** Every plan on the case, one per victim. */
+  plans: PlanWithReview[];
+  /** The force policy in force (default settings with the force's changes). */
+  policy: RiskPolicy;
   advice: repo.AdviceRow[];
   goodAdviceNotGiven: AdviceEntry[];
   currentGrade: RiskGrade | null;
@@ -290,30 +332,33 @@ function highest(grades: Array<RiskGrade | null>): RiskGrade | null {
 }
 
 async function buildOverview(tx: Db, deps: Deps, record: CaseRecord): Promise<Omit<RiskOverview, 'accessReason'>> {
-  const [context, assessments, exceptions, referrals, plan, advice, catalogue, tasks] = await Promise.all([
+  const [context, assessments, exceptions, referrals, storedPlans, advice, catalogue, tasks, policy] = await Promise.all([
     repo.caseRiskContext(tx, record.id),
     repo.assessmentsOfCase(tx, record.id),
     repo.exceptionsOfCase(tx, record.id),
     repo.referralsOfCase(tx, record.id),
-    repo.planOfCase(tx, record.id),
+    repo.plansOfCase(tx, record.id),
     repo.adviceOfCase(tx, record.id),
     toolCatalogue(tx),
     tasksForCase(tx, record.id),
+    riskPolicyOf(tx),
   ]);
+  const plans: PlanWithReview[] = storedPlans.map((p) => ({ ...p, review: planReviewStatus(p, policy, deps.clock) }));
   const reportedAt = context.reports[0]?.reportedAt ?? null;
   const victims: VictimRisk[] = victimsOf(context).map((victim) => {
     const mine = forVictim(assessments, victim.personId);
     const facts = factsFor(record, context, mine);
-    const required = assessmentRequirements(facts, RISK_POLICY);
-    const closure = closureRule(facts, exceptionsFor(exceptions, victim.personId), RISK_POLICY);
+    const required = assessmentRequirements(facts, policy);
+    const closure = closureRule(facts, exceptionsFor(exceptions, victim.personId), policy);
     return {
       ...victim,
       requirements: [...required.requirements],
       gaps: [...required.gaps],
       blocking: closure.ok ? [] : [...closure.reasons],
       excused: Object.fromEntries(exceptionsFor(exceptions, victim.personId).map((x) => [x.requirement, x.reason])),
-      timeliness: reportedAt ? assessmentTimeliness(reportedAt, facts.assessments, RISK_POLICY, deps.clock) : [],
+      timeliness: reportedAt ? assessmentTimeliness(reportedAt, facts.assessments, policy, deps.clock) : [],
       currentGrade: latestGrade(mine),
+      plan: plans.find((p) => p.victimPersonId === victim.personId) ?? null,
     };
   });
   const adviceCheck = checkAdvice(advice.map((a) => ({ ...(a.adviceId ? { adviceId: a.adviceId } : {}), text: a.text, method: a.method, givenOn: a.givenOn })));
@@ -327,7 +372,8 @@ async function buildOverview(tx: Db, deps: Deps, record: CaseRecord): Promise<Om
     assessments,
     referrals,
     exceptions,
-    plan: plan ? { ...plan, review: planReviewStatus(plan, RISK_POLICY, deps.clock) } : null,
+    plans,
+    policy,
     advice,
     goodAdviceNotGiven: [...adviceCheck.goodAdviceNotGiven],
     currentGrade: highest(victims.map((v) => v.currentGrade)),
@@ -483,7 +529,8 @@ export async function completeAssessment(deps: Deps, ctx: RequestContext, caseId
     }
 
     const answers = cleanAnswers(input.answers);
-    const graded = gradeAssessment(tool, answers, { bands: bandsFor(tool, RISK_POLICY), ...(input.judgement ? { judgement: input.judgement } : {}) });
+    const policy = await riskPolicyOf(tx);
+    const graded = gradeAssessment(tool, answers, { bands: bandsFor(tool, policy), ...(input.judgement ? { judgement: input.judgement } : {}) });
     if (!graded.ok) errors.push(...answerErrors(graded.reasons, tool, answers, 'answers'));
 
     // The stalking questions: required once opened (DASH question 8 yes), kept whenever answered.
@@ -527,7 +574,7 @@ export async function completeAssessment(deps: Deps, ctx: RequestContext, caseId
     if (input.stage === 'initial') await closeOpenTasksOfType(tx, { caseId, type: 'initial-risk-assessment' }, done);
     if (input.stage === 'enhanced') await closeOpenTasksOfType(tx, { caseId, type: 'enhanced-risk-assessment' }, done);
     await closeOpenTasksOfType(tx, { caseId, type: 'risk-reassessment' }, done);
-    await askForEnhanced(tx, ctx, record, context, victimPersonId, now);
+    await askForEnhanced(tx, ctx, policy, record, context, victimPersonId, now);
 
     const marac = await considerMarac(tx, deps, ctx, {
       record,
@@ -543,13 +590,13 @@ export async function completeAssessment(deps: Deps, ctx: RequestContext, caseId
   });
 }
 
-async function askForEnhanced(tx: Db, ctx: RequestContext, record: CaseRecord, context: repo.CaseRiskContext, victimPersonId: string | null, now: Date) {
+async function askForEnhanced(tx: Db, ctx: RequestContext, policy: RiskPolicy, record: CaseRecord, context: repo.CaseRiskContext, victimPersonId: string | null, now: Date) {
   const assessments = forVictim(await repo.assessmentsOfCase(tx, record.id), victimPersonId);
-  const required = assessmentRequirements(factsFor(record, context, assessments), RISK_POLICY);
+  const required = assessmentRequirements(factsFor(record, context, assessments), policy);
   const enhanced = required.requirements.find((r) => r.code === 'enhanced-assessment');
   if (!enhanced || enhanced.satisfied || (await repo.hasOpenTaskOfType(tx, record.id, 'enhanced-risk-assessment'))) return;
   const reportedAt = context.reports[0]?.reportedAt ?? now;
-  const target = new Date(reportedAt.getTime() + RISK_POLICY.timelinessTargetHours.enhanced * HOUR);
+  const target = new Date(reportedAt.getTime() + policy.timelinessTargetHours.enhanced * HOUR);
   const [taskId] = await insertTasks(tx, [
     {
       type: 'enhanced-risk-assessment',
@@ -580,7 +627,7 @@ async function considerMarac(tx: Db, deps: Deps, ctx: RequestContext, c: MaracCa
   const lastReferral = c.victimPersonId ? await repo.lastReferralOn(tx, c.victimPersonId) : undefined;
   const evaluation: MaracEvaluation = evaluateMarac(
     { grading: c.grading, incidentDates: c.context.occasionStarts.map(londonDate), ...(lastReferral ? { lastMaracReferralOn: lastReferral } : {}) },
-    RISK_POLICY,
+    await riskPolicyOf(tx),
     deps.clock,
   );
   const criteriaMet = evaluation.criteriaMet.map((m) => ({ code: m.code, message: m.message }));
@@ -679,6 +726,8 @@ export async function recordException(deps: Deps, ctx: RequestContext, caseId: s
 
 const dateText = z.string().trim().max(10).default('');
 export const planInput = z.object({
+  /** The victim the plan is for; may be left out when the case has one victim (or none recorded). */
+  victimPersonId: z.uuid('Choose the victim').optional(),
   version: z.coerce.number().int().positive().optional(),
   reviewedOn: z.string().trim().max(10).optional(),
   reviewDate: dateText,
@@ -732,41 +781,58 @@ function planErrors(reasons: readonly Reason[]): FieldError[] {
   });
 }
 
-/** The latest review date the force allows for a plan at this grade, made or reviewed on the given day. */
-export function latestReviewDate(grade: RiskGrade, reviewedOn: string): string {
-  return addDaysTo(reviewedOn, RISK_POLICY.planReview.maxIntervalDays[grade]);
+/** The latest review date the policy allows for a plan at this grade, made or reviewed on the given day. */
+export function latestReviewDate(policy: RiskPolicy, grade: RiskGrade, reviewedOn: string): string {
+  return addDaysTo(reviewedOn, policy.planReview.maxIntervalDays[grade]);
+}
+
+/** The victim a plan is for: the one named, else the case's only victim, else none when the case has no victim recorded. */
+function planVictim(context: repo.CaseRiskContext, victimPersonId: string | undefined): { personId: string | null; name: string } {
+  if (victimPersonId !== undefined) {
+    const victim = context.victims.find((v) => v.personId === victimPersonId);
+    if (!victim) throw new ValidationError([{ field: 'victimPersonId', message: 'Choose a victim on this case' }]);
+    return victim;
+  }
+  if (context.victims.length > 1) throw new ValidationError([{ field: 'victimPersonId', message: 'Choose which victim the plan is for: each victim has their own plan' }]);
+  return context.victims[0] ?? { personId: null, name: 'The victim' };
 }
 
 /**
- * Creates or replaces the case's risk management plan (RARA actions, review date within the
- * interval for the current grade, what the victim has been told). A save based on an
- * out-of-date version is refused with a conflict.
+ * Creates or replaces one victim's risk management plan (RARA actions, review date within
+ * the force's interval for that victim's current grade, what the victim has been told).
+ * Each victim on a case has their own plan. A save based on an out-of-date version is
+ * refused with a conflict.
  */
 export async function savePlan(deps: Deps, ctx: RequestContext, caseId: string, input: PlanInput, reason?: string): Promise<repo.PlanRow> {
   requirePermission(ctx.actor, 'risk:assess');
   const now = deps.clock.now();
   return runUseCase(deps, async (tx) => {
     const opened = await caseForRead(tx, ctx, caseId, reason);
-    const assessments = await repo.assessmentsOfCase(tx, caseId);
-    if (assessments.length === 0) throw new ValidationError([{ field: 'actions', message: 'Complete a risk assessment before making the risk management plan' }]);
     const context = await repo.caseRiskContext(tx, caseId);
-    const riskGrade = highest(victimsOf(context).map((v) => latestGrade(forVictim(assessments, v.personId)))) ?? 'standard';
+    const victim = planVictim(context, input.victimPersonId);
+    const assessments = forVictim(await repo.assessmentsOfCase(tx, caseId), victim.personId);
+    if (assessments.length === 0) {
+      const whose = context.victims.length > 1 ? ` for ${victim.name}` : '';
+      throw new ValidationError([{ field: 'actions', message: `Complete a risk assessment${whose} before making the risk management plan` }]);
+    }
+    const policy = await riskPolicyOf(tx);
+    const riskGrade = latestGrade(assessments) ?? 'standard';
     const actions = input.actions as repo.StoredAction[];
     const plan = { riskGrade, reviewedOn: input.reviewedOn || londonDate(now), reviewDate: input.reviewDate, actions };
-    const checked = validatePlan(plan, RISK_POLICY);
+    const checked = validatePlan(plan, policy);
     const problems = [...(checked.ok ? [] : checked.reasons), ...checkRiskDisclosures(input.disclosures)];
     if (problems.length > 0) throw new ValidationError(planErrors(problems));
 
-    const change: repo.PlanChange = { ...plan, disclosures: input.disclosures, by: ctx.actor.id, at: now };
-    const existing = await repo.planOfCase(tx, caseId);
+    const change: repo.PlanChange = { ...plan, victimPersonId: victim.personId, disclosures: input.disclosures, by: ctx.actor.id, at: now };
+    const existing = await repo.planFor(tx, caseId, victim.personId);
     let planId: string;
     if (!existing) {
       if (input.version !== undefined) throw new ConflictError('The plan you edited no longer exists. Reload the page.');
       const inserted = await repo.insertPlan(tx, caseId, change);
-      if (!inserted) throw new ConflictError('Someone else made a plan for this case while you were writing yours. Reload it and add your changes.');
+      if (!inserted) throw new ConflictError('Someone else made a plan for this victim while you were writing yours. Reload it and add your changes.');
       planId = inserted;
     } else {
-      if (input.version === undefined || !(await repo.updatePlan(tx, caseId, input.version, change))) {
+      if (input.version === undefined || !(await repo.updatePlan(tx, existing.id, input.version, change))) {
         throw new ConflictError(`Someone else changed this plan (last saved by ${existing.updatedByName ?? 'another user'}) while you were editing it. Check their changes and save again.`, [
           { field: 'actions', yours: actions.length, theirs: existing.actions.length },
           { field: 'reviewDate', yours: input.reviewDate, theirs: existing.reviewDate },
@@ -776,9 +842,38 @@ export async function savePlan(deps: Deps, ctx: RequestContext, caseId: string, 
     }
     await audit(tx, ctx, existing ? 'update' : 'create', 'risk-plan', planId, {
       ...(opened.reason ? { reason: opened.reason } : {}),
-      details: { caseId, riskGrade, actions: actions.length, reviewDate: plan.reviewDate, disclosures: input.disclosures.length },
+      details: { caseId, victimPersonId: victim.personId, riskGrade, actions: actions.length, reviewDate: plan.reviewDate, disclosures: input.disclosures.length },
     });
-    return (await repo.planOfCase(tx, caseId))!;
+    return (await repo.planFor(tx, caseId, victim.personId))!;
+  });
+}
+
+export interface VictimPlanView {
+  caseId: string;
+  victimPersonId: string;
+  currentGrade: RiskGrade | null;
+  plan: PlanWithReview | null;
+  /** The latest review date the force allows for a plan made today at the victim's grade. */
+  latestReviewDate: string;
+}
+
+/** One victim's plan on a case (for the API). Audited. */
+export async function viewVictimPlan(deps: Deps, ctx: RequestContext, caseId: string, victimPersonId: string, reason?: string): Promise<VictimPlanView> {
+  requirePermission(ctx.actor, 'cases:read');
+  return runUseCase(deps, async (tx) => {
+    const opened = await caseForRead(tx, ctx, caseId, reason);
+    const context = await repo.caseRiskContext(tx, caseId);
+    if (!context.victims.some((v) => v.personId === victimPersonId)) throw new NotFoundError('That person is not a victim on this case.');
+    const [stored, assessments, policy] = await Promise.all([repo.planFor(tx, caseId, victimPersonId), repo.assessmentsOfCase(tx, caseId), riskPolicyOf(tx)]);
+    const currentGrade = latestGrade(forVictim(assessments, victimPersonId));
+    await audit(tx, ctx, 'view', 'risk-plan', stored?.id ?? caseId, { ...(opened.reason ? { reason: opened.reason } : {}), details: { caseId, victimPersonId } });
+    return {
+      caseId,
+      victimPersonId,
+      currentGrade,
+      plan: stored ? { ...stored, review: planReviewStatus(stored, policy, deps.clock) } : null,
+      latestReviewDate: latestReviewDate(policy, currentGrade ?? 'standard', londonDate(deps.clock.now())),
+    };
   });
 }
 
@@ -850,5 +945,168 @@ export async function loadTool(deps: Deps, ctx: RequestContext, input: z.infer<t
     const id = await repo.insertTool(tx, tool, ctx.actor.id, deps.clock.now());
     await audit(tx, ctx, 'create', 'risk-tool', id, { details: { toolId: tool.id, version: tool.version, questions: tool.questions.length } });
     return tool;
+  });
+}
+
+/* Force risk settings ------------------------------------------------------------------------ */
+
+export interface BandsSetting {
+  tool: ToolDefinition;
+  /** The bands grading uses now. */
+  bands: GradeBand[];
+  /** Where medium and high start in them, as the settings form shows it. */
+  thresholds: { medium?: number; high?: number };
+  /** The bands that apply when the force sets none: the default policy's, or else the tool's own. */
+  defaultBands: GradeBand[];
+  setByForce: boolean;
+  /** 0 while the force has never saved this setting. */
+  version: number;
+  updatedAt: Date | null;
+  updatedByName: string | null;
+}
+
+export interface PlanReviewSetting {
+  days: Record<RiskGrade, number>;
+  defaultDays: Record<RiskGrade, number>;
+  setByForce: boolean;
+  version: number;
+  updatedAt: Date | null;
+  updatedByName: string | null;
+}
+
+export interface RiskSettingsView {
+  policyName: string;
+  /** Each tool in use that is scored by counting yes answers. */
+  bands: BandsSetting[];
+  planReview: PlanReviewSetting;
+}
+
+function defaultBandsOf(tool: ToolDefinition): GradeBand[] {
+  return [...(bandsFor(tool, RISK_POLICY) ?? [])];
+}
+
+async function settingsView(tx: Db): Promise<RiskSettingsView> {
+  const [rows, catalogue] = await Promise.all([repo.settingRows(tx), toolCatalogue(tx)]);
+  const policy = applyRiskSettings(RISK_POLICY, settingsFrom(rows));
+  const row = (key: string) => rows.find((r) => r.key === key);
+  const bands = catalogue.current
+    .filter((tool) => tool.scoring.method === 'count-yes')
+    .map((tool): BandsSetting => {
+      const saved = row(`${BANDS_KEY}${tool.id}`);
+      return {
+        tool,
+        bands: [...(bandsFor(tool, policy) ?? [])],
+        thresholds: thresholdsOf(bandsFor(tool, policy) ?? []),
+        defaultBands: defaultBandsOf(tool),
+        setByForce: !!saved,
+        version: saved?.version ?? 0,
+        updatedAt: saved?.updatedAt ?? null,
+        updatedByName: saved?.updatedByName ?? null,
+      };
+    });
+  const saved = row(PLAN_REVIEW_KEY);
+  return {
+    policyName: RISK_POLICY.name,
+    bands,
+    planReview: {
+      days: { ...policy.planReview.maxIntervalDays },
+      defaultDays: { ...RISK_POLICY.planReview.maxIntervalDays },
+      setByForce: !!saved,
+      version: saved?.version ?? 0,
+      updatedAt: saved?.updatedAt ?? null,
+      updatedByName: saved?.updatedByName ?? null,
+    },
+  };
+}
+
+/** The force's risk settings: score bands per tool and plan review intervals, with the defaults beside them. */
+export async function viewRiskSettings(deps: Deps, ctx: RequestContext): Promise<RiskSettingsView> {
+  requirePermission(ctx.actor, 'admin:policy');
+  return runUseCase(deps, (tx) => settingsView(tx));
+}
+
+const gradeBandInput = z.object({
+  grade: z.enum(RISK_GRADES, 'Each band needs a grade: standard, medium or high'),
+  min: z.number('Each band needs a minimum score (a whole number)').int('A band’s minimum score must be a whole number').nonnegative('A band’s minimum score must be 0 or more'),
+  max: z.number('A band’s maximum score must be a whole number').int('A band’s maximum score must be a whole number').nonnegative('A band’s maximum score must be 0 or more').optional(),
+});
+
+const settingVersion = z.coerce.number('Send the version of the setting you read (0 if it has never been saved)').int().nonnegative();
+
+export const bandsSettingInput = z.object({
+  toolId: z.string().trim().min(1, 'Choose the tool the bands are for'),
+  bands: z.array(gradeBandInput).min(1, 'Give at least one band').max(3, 'There are at most three bands: standard, medium and high'),
+  version: settingVersion,
+});
+
+/** The settings form's version of the bands: the score at which medium (optional) and high start. */
+export interface BandThresholdsForm {
+  toolId: string;
+  medium?: unknown;
+  high?: unknown;
+  version: number;
+}
+
+export const planReviewSettingInput = z.object({
+  maxIntervalDays: z.object({
+    standard: z.number('Enter the days for a standard-risk plan as a number'),
+    medium: z.number('Enter the days for a medium-risk plan as a number'),
+    high: z.number('Enter the days for a high-risk plan as a number'),
+  }),
+  version: settingVersion,
+});
+
+async function saveSetting(tx: Db, ctx: RequestContext, key: string, version: number, value: unknown, at: Date, before: unknown, what: string) {
+  const saved = version === 0 ? await repo.insertSetting(tx, key, value, ctx.actor.id, at) : await repo.updateSetting(tx, key, version, value, ctx.actor.id, at);
+  if (!saved) {
+    throw new ConflictError(`Someone else changed the ${what} while you were editing them. Reload the page to see their change, then make yours again.`);
+  }
+  await audit(tx, ctx, 'update', 'risk-settings', key, { details: { key, from: before, to: value } });
+}
+
+/**
+ * Sets a tool's score bands for the force, from whole bands (the API) or from the form's
+ * thresholds. Refused with clear reasons when the bands would leave a score without a grade,
+ * could never be reached, or are not rising; refused as a conflict when based on an
+ * out-of-date version. Grading uses them from the next assessment.
+ */
+export async function saveBands(deps: Deps, ctx: RequestContext, input: z.infer<typeof bandsSettingInput> | BandThresholdsForm): Promise<RiskSettingsView> {
+  requirePermission(ctx.actor, 'admin:policy');
+  const now = deps.clock.now();
+  return runUseCase(deps, async (tx) => {
+    const view = await settingsView(tx);
+    const catalogue = await toolCatalogue(tx);
+    const tool = catalogue.current.find((t) => t.id === input.toolId);
+    if (!tool) throw new ValidationError([{ field: 'toolId', message: `There is no risk assessment tool "${input.toolId}"` }]);
+    let bands: GradeBand[];
+    if ('bands' in input) {
+      const problems = checkForceBands(tool, input.bands);
+      if (problems.length > 0) throw new ValidationError(problems.map((p) => ({ field: p.field.replace(/\[(\d+)\]/g, '.$1'), message: p.message })));
+      bands = input.bands.map((b) => (b.max === undefined ? { grade: b.grade, min: b.min } : { grade: b.grade, min: b.min, max: b.max }));
+    } else {
+      const made = tool.scoring.method === 'count-yes' ? bandsFromThresholds(tool, input) : { ok: false as const, reasons: checkForceBands(tool, []) };
+      if (!made.ok) throw new ValidationError(made.reasons.map((p) => ({ field: p.field, message: p.message })));
+      bands = made.value;
+    }
+    const current = view.bands.find((b) => b.tool.id === tool.id);
+    await saveSetting(tx, ctx, `${BANDS_KEY}${tool.id}`, input.version, bands, now, current?.bands ?? null, `score bands for ${tool.name}`);
+    return settingsView(tx);
+  });
+}
+
+/**
+ * Sets the longest time between plan reviews for each risk grade. Refused with clear reasons
+ * when a value is not a whole number of days from 1 to 365 or a higher-risk plan would be
+ * reviewed less often than a lower-risk one; refused as a conflict when out of date.
+ */
+export async function savePlanReviewDays(deps: Deps, ctx: RequestContext, input: { maxIntervalDays: Partial<Record<RiskGrade, unknown>>; version: number }): Promise<RiskSettingsView> {
+  requirePermission(ctx.actor, 'admin:policy');
+  const now = deps.clock.now();
+  return runUseCase(deps, async (tx) => {
+    const view = await settingsView(tx);
+    const checked = checkPlanReviewDays(input.maxIntervalDays);
+    if (!checked.ok) throw new ValidationError(checked.reasons.map((p) => ({ field: `maxIntervalDays.${p.field}`, message: p.message })));
+    await saveSetting(tx, ctx, PLAN_REVIEW_KEY, input.version, checked.value, now, view.planReview.days, 'plan review intervals');
+    return settingsView(tx);
   });
 }
