@@ -1,7 +1,8 @@
 /**
  * Demo data for orders and offender management: the demo SPO (from the people demo data) under
  * management with an offender manager, a plan from its terms, visits and notifications, one visit
- * overdue; and an SPO application on a stalking case waiting for the superintendent's authority.
+ * overdue, and a renewal application waiting for the superintendent's decision; and an SPO
+ * application on a stalking case waiting for the superintendent's authority.
  * Call after the demo people and reports; does nothing when they are missing.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -49,6 +50,18 @@ export async function seedOrders(tx: Db, options: SeedOrdersOptions): Promise<vo
     const moved = addDays(today, -1);
     const [noteTask] = await insertTasks(tx, [{ type: 'order-notification', title: 'Notification requirement: change of home address', caseId: fresh.caseId, ownerTeam: westYorkshireOrdersPolicy.offenderManagementTeam, dueAt: dueInstant(notificationDueOn(moved)), details: { orderId: order.id, kind: 'change-of-address' }, createdBy: om }]);
     await repo.insertNotification(tx, { orderId: order.id, kind: 'change-of-address', triggerOn: moved, dueOn: notificationDueOn(moved), details: 'Reported by the victim: he may have moved to Dunmere', by: om, taskId: noteTask! });
+
+    // A renewal, reported on by the SCU and waiting for the superintendent's decision.
+    if (fresh.expiresOn) {
+      const appliedOn = addDays(today, -4);
+      const evidence = { newActs: 'Seen twice near the victim’s home last month (linked reports)', currentRisk: 'S-DASH high at the last review', stillNecessary: 'Fixation persists; the order is what keeps him away', compliance: 'Notifications on time; no breaches known' };
+      const applicationId = await repo.insertApplication(tx, { orderId: order.id, kind: 'renewal', applicant: 'police', appliedOn, grounds: 'The risk to both victims continues', evidence, proposed: {}, by: scu, at: now });
+      await repo.insertApplicationStage(tx, { applicationId, stage: 'applied', stageOn: appliedOn, by: scu, ownerTeam: 'scu', details: { applicant: 'police', kind: 'renewal' }, at: now });
+      await repo.insertApplicationStage(tx, { applicationId, stage: 'scu-report', stageOn: addDays(appliedOn, 2), by: scu, ownerTeam: 'scu', details: { report: 'Renewal supported', offenderManagerViews: 'Agrees: still fixated' }, at: new Date(now.getTime() + 1000) });
+      const application = (await repo.getApplication(tx, applicationId))!;
+      await repo.updateApplication(tx, applicationId, application.version, { stage: 'scu-report' }, now);
+      await insertTasks(tx, [{ type: 'order-application-decision', title: 'Decide on the application (detective superintendent)', caseId: fresh.caseId, ownerTeam: westYorkshireOrdersPolicy.authorisingTeam, dueAt: dueInstant(addDays(today, 1)), details: { orderId: order.id, orderApplicationId: applicationId }, createdBy: scu }]);
+    }
   }
   progress('Demo orders', 1, 2);
 

@@ -30,6 +30,9 @@ describe('demo orders', () => {
     expect(view.body.order.offenderManagerName).toMatch(/Offender manager/);
     expect(view.body.plan.items).toHaveLength(3);
     expect(view.body.due.find((d: Json) => d.kind === 'visit').state).toBe('overdue');
+    expect(view.body.applications).toEqual([expect.objectContaining({ kind: 'renewal', stage: 'scu-report' })]);
+    const renewal = await api.call('authorising-superintendent', 'GET', `/api/v1/order-applications/${view.body.applications[0].id}`);
+    expect(renewal.body.next.find((n: Json) => n.stage === 'decided').allowed).toBe(true);
     const apps = await vigil.deps.db.selectFrom('spo_applications').select(['id', 'stage']).execute();
     expect(apps).toEqual([expect.objectContaining({ stage: 'application-prepared' })]);
     const spo = await api.call('authorising-superintendent', 'GET', `/api/v1/spo-applications/${apps[0]!.id}`);

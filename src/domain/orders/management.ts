@@ -108,6 +108,16 @@ export const RENEWAL_EVIDENCE_PROMPTS = [
 /** Move out: what the pack sent to the receiving force must hold (004). */
 export const TRANSFER_PACK_ITEMS = ['Statement of service', 'Subject management plan', 'Risk information'] as const;
 
+/** The SPO consideration task on a stalking case: the policy's days after the day the case became stalking. */
+export function spoConsiderationDue(from: LocalDate, policy: OrdersPolicy = westYorkshireOrdersPolicy): LocalDate {
+  return addDays(from, policy.spoConsiderationWithinDays);
+}
+
+/** Cross-force cases: consult the other force by the policy's days after the move in or the referral. */
+export function crossForceConsultationDue(from: LocalDate, policy: OrdersPolicy = westYorkshireOrdersPolicy): LocalDate {
+  return addDays(from, policy.crossForceConsultationWithinDays);
+}
+
 /** Move in: the offender manager and first visit deadlines (7 and 14 days by default). */
 export function moveInDue(movedInOn: LocalDate, policy: OrdersPolicy = westYorkshireOrdersPolicy) {
   return moveInDeadlines(movedInOn, policy.deadlines);

@@ -19,6 +19,10 @@ export interface OrdersPolicy {
   scuTeam: string;
   /** Which team manages subjects of orders. */
   offenderManagementTeam: string;
+  /** Cross-force cases (a subject moving in, an order or SPO referral from another force): consult the other force within this many calendar days. */
+  crossForceConsultationWithinDays: number;
+  /** Which team the authorising (detective) superintendent's decisions are sent to. */
+  authorisingTeam: string;
 }
 
 export const westYorkshireOrdersPolicy: OrdersPolicy = {
@@ -31,4 +35,6 @@ export const westYorkshireOrdersPolicy: OrdersPolicy = {
   spoConsiderationWithinDays: 7,
   scuTeam: 'scu',
   offenderManagementTeam: 'offender-management',
+  crossForceConsultationWithinDays: 7,
+  authorisingTeam: 'cid',
 };

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { tasksForCase, type TaskRow } from '../tasks/repository.ts';
 import * as repo from './repository.ts';
 import { caseForRead } from './access.ts';
+import { considerSpoOnReclassification } from '../orders/consideration.ts';
 
 export interface CurrentClassification {
   offence: string | null;
@@ -147,6 +148,7 @@ export async function decideProposal(deps: Deps, ctx: RequestContext, caseId: st
     if (status === 'confirmed') {
       await repo.supersedeConfirmed(tx, caseId, classificationId);
       await repo.setCurrentClassification(tx, caseId, { offence: proposal.offence, alsoRecord: proposal.alsoRecord, at: now });
+      await considerSpoOnReclassification(tx, ctx, { caseId, offence: proposal.offence, alsoRecord: proposal.alsoRecord, now });
     }
     await appendAudit(tx, { actorId: ctx.actor.id, actorUsername: ctx.actor.username, action: 'update', recordType: 'classification', recordId: classificationId, details: { caseId, status }, requestId: ctx.requestId });
   });

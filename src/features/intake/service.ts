@@ -22,7 +22,7 @@ import { historyFor, type PersonHistory } from '../people/history.ts';
 import { findCandidates, matchQueryInput, type MatchCandidate } from '../people/matching.ts';
 import { insertPerson, nameUserOnRecord, replaceParticulars } from '../people/repository.ts';
 import { breachRuleFor } from '../../domain/orders/index.ts';
-import { considerSpo } from '../orders/consideration.ts';
+import { considerSpo, considerSpoOnReclassification } from '../orders/consideration.ts';
 import { insertTasks, closeOpenTasksOfType, type NewTask } from '../tasks/repository.ts';
 import { entitlementOnCase } from '../victims/service.ts';
 import { answersSchema, factsFrom, submissionSchema, type Answers, type PersonAnswer, type Submission } from './answers.ts';
@@ -542,6 +542,7 @@ export async function decideCrime(deps: Deps, ctx: RequestContext, reportId: str
         });
         await cases.supersedeConfirmed(tx, caseId, classificationId);
         await cases.setCurrentClassification(tx, caseId, { offence: principal, alsoRecord: choice.alsoRecord, at: now });
+        await considerSpoOnReclassification(tx, ctx, { caseId, offence: principal, alsoRecord: choice.alsoRecord, now });
       }
       if (flagsChanged) {
         const fresh = (await cases.getCase(tx, caseId))!;

@@ -626,3 +626,213 @@ export async function openSpoTaskIds(db: Db, applicationId: string, types: reado
   return rows.map((r) => r.id);
 }
 
+
+// ---------------------------------------------------------------------------
+// Applications to renew, vary or discharge an order, and the order's history
+
+export interface ApplicationRecord {
+  id: string;
+  orderId: string;
+  kind: 'renewal' | 'variation' | 'discharge';
+  applicant: 'police' | 'subject';
+  appliedOn: string;
+  grounds: string;
+  evidence: Record<string, unknown>;
+  proposed: Record<string, unknown>;
+  stage: string;
+  decision: 'apply' | 'do-not-apply' | 'support' | 'oppose' | null;
+  outcome: Record<string, unknown>;
+  createdAt: Date;
+  createdByName: string;
+  version: number;
+}
+
+export async function insertApplication(
+  db: Db,
+  a: { orderId: string; kind: ApplicationRecord['kind']; applicant: ApplicationRecord['applicant']; appliedOn: string; grounds: string; evidence: Record<string, unknown>; proposed: Record<string, unknown>; by: string; at: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('order_applications')
+    .values({
+      order_id: a.orderId,
+      kind: a.kind,
+      applicant: a.applicant,
+      applied_on: a.appliedOn,
+      grounds: a.grounds,
+      evidence: JSON.stringify(a.evidence),
+      proposed: JSON.stringify(a.proposed),
+      stage: 'applied',
+      created_by: a.by,
+      created_at: a.at,
+      updated_at: a.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+function selectApplications(db: Db) {
+  return db
+    .selectFrom('order_applications as a')
+    .innerJoin('users as u', 'u.id', 'a.created_by')
+    .select(['a.id', 'a.order_id', 'a.kind', 'a.applicant', 'a.applied_on', 'a.grounds', 'a.evidence', 'a.proposed', 'a.stage', 'a.decision', 'a.outcome', 'a.created_at', 'u.display_name', 'a.version']);
+}
+
+type ApplicationSelect = Awaited<ReturnType<ReturnType<typeof selectApplications>['execute']>>[number];
+
+function toApplication(r: ApplicationSelect): ApplicationRecord {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    kind: r.kind,
+    applicant: r.applicant,
+    appliedOn: r.applied_on,
+    grounds: r.grounds,
+    evidence: r.evidence,
+    proposed: r.proposed,
+    stage: r.stage,
+    decision: r.decision,
+    outcome: r.outcome,
+    createdAt: r.created_at,
+    createdByName: r.display_name,
+    version: r.version,
+  };
+}
+
+export async function getApplication(db: Db, id: string): Promise<ApplicationRecord | undefined> {
+  const r = await selectApplications(db).where('a.id', '=', id).executeTakeFirst();
+  return r ? toApplication(r) : undefined;
+}
+
+export async function applicationsOf(db: Db, orderIds: readonly string[]): Promise<ApplicationRecord[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await selectApplications(db).where('a.order_id', 'in', orderIds).orderBy('a.created_at').orderBy('a.id').execute();
+  return rows.map(toApplication);
+}
+
+export async function updateApplication(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<{ stage: string; decision: ApplicationRecord['decision']; outcome: string }>,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('order_applications')
+    .set({ ...patch, updated_at: at, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertApplicationStage(db: Db, s: { applicationId: string; stage: string; stageOn: string; by: string; ownerTeam: string | null; details: Record<string, unknown>; at: Date }): Promise<string> {
+  const { id } = await db
+    .insertInto('order_application_stages')
+    .values({ application_id: s.applicationId, stage: s.stage, stage_on: s.stageOn, recorded_by: s.by, recorded_at: s.at, owner_team: s.ownerTeam, details: JSON.stringify(s.details) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function applicationStagesOf(db: Db, applicationId: string): Promise<StageRecord[]> {
+  const rows = await db
+    .selectFrom('order_application_stages as s')
+    .innerJoin('users as u', 'u.id', 's.recorded_by')
+    .select(['s.id', 's.stage', 's.stage_on', 's.recorded_at', 's.recorded_by', 'u.display_name', 's.owner_team', 's.details'])
+    .where('s.application_id', '=', applicationId)
+    .orderBy('s.seq')
+    .execute();
+  return rows.map((r) => ({ id: r.id, stage: r.stage, stageOn: r.stage_on, recordedAt: r.recorded_at, recordedBy: r.recorded_by, recordedByName: r.display_name, ownerTeam: r.owner_team, details: r.details }));
+}
+
+/** Open tasks of these types created for one application to the court. */
+export async function openApplicationTaskIds(db: Db, applicationId: string, types: readonly string[]): Promise<string[]> {
+  if (types.length === 0) return [];
+  const rows = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('type', 'in', types)
+    .where('status', '=', 'open')
+    .where(sql<boolean>`details->>'orderApplicationId' = ${applicationId}`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Cancels open tasks of these types on an order (the order no longer needs them). */
+export async function cancelOrderTasks(db: Db, orderId: string, types: readonly string[], change: { outcome: string; by: string; at: Date }): Promise<number> {
+  if (types.length === 0) return 0;
+  const result = await db
+    .updateTable('tasks')
+    .set({ status: 'cancelled', outcome: change.outcome, completed_by: change.by, completed_at: change.at, version: sql`version + 1` })
+    .where('type', 'in', types)
+    .where('status', '=', 'open')
+    .where(sql<boolean>`details->>'orderId' = ${orderId}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export interface HistoryRecord {
+  id: string;
+  applicationId: string | null;
+  change: 'renewed' | 'varied' | 'discharged';
+  changedOn: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  recordedByName: string;
+  recordedAt: Date;
+}
+
+export async function insertHistory(db: Db, h: { orderId: string; applicationId: string | null; change: HistoryRecord['change']; changedOn: string; before: Record<string, unknown>; after: Record<string, unknown>; by: string; at: Date }): Promise<string> {
+  const { id } = await db
+    .insertInto('order_history')
+    .values({ order_id: h.orderId, application_id: h.applicationId, change: h.change, changed_on: h.changedOn, before: JSON.stringify(h.before), after: JSON.stringify(h.after), recorded_by: h.by, recorded_at: h.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function historyOf(db: Db, orderId: string): Promise<HistoryRecord[]> {
+  const rows = await db
+    .selectFrom('order_history as h')
+    .innerJoin('users as u', 'u.id', 'h.recorded_by')
+    .select(['h.id', 'h.application_id', 'h.change', 'h.changed_on', 'h.before', 'h.after', 'u.display_name', 'h.recorded_at'])
+    .where('h.order_id', '=', orderId)
+    .orderBy('h.seq')
+    .execute();
+  return rows.map((r) => ({ id: r.id, applicationId: r.application_id, change: r.change, changedOn: r.changed_on, before: r.before, after: r.after, recordedByName: r.display_name, recordedAt: r.recorded_at }));
+}
+
+/** Whether a case has an SPO consideration task open or done, or an SPO application (either means an SPO is being or was considered). */
+export async function spoConsidered(db: Db, caseId: string): Promise<boolean> {
+  const task = await db.selectFrom('tasks').select('id').where('case_id', '=', caseId).where('type', '=', 'spo-consideration').where('status', 'in', ['open', 'done']).executeTakeFirst();
+  if (task) return true;
+  return !!(await db.selectFrom('spo_applications').select('id').where('case_id', '=', caseId).executeTakeFirst());
+}
+
+/** Open tasks of a type whose details name this record (`orderId` or `spoApplicationId`). */
+export async function hasOpenTaskFor(db: Db, type: string, key: 'orderId' | 'spoApplicationId', id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('type', '=', type)
+    .where('status', '=', 'open')
+    .where(sql<boolean>`details->>${key} = ${id}`)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The hearing date of each application's latest listing. */
+export async function hearingDates(db: Db, applicationIds: readonly string[]): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  if (applicationIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('order_application_stages')
+    .select(['application_id', sql<string>`details->>'hearingOn'`.as('hearing_on')])
+    .where('application_id', 'in', applicationIds)
+    .where('stage', '=', 'hearing-listed')
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) if (r.hearing_on) map.set(r.application_id, r.hearing_on);
+  return map;
+}

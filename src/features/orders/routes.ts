@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TEAMS } from '../../domain/access/index.ts';
 import { behaviours, channels, relationships } from '../../domain/classification/index.ts';
-import { NOTIFICATION_LABELS, ORDER_TYPES } from '../../domain/orders/index.ts';
+import { APPLICANT_LABELS, APPLICATION_KIND_LABELS, NOTIFICATION_LABELS, ORDER_TYPES, RENEWAL_EVIDENCE } from '../../domain/orders/index.ts';
 import { ConflictError, ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { bodyOf, type FormBody, one, pageErrors } from '../../platform/http/forms.ts';
+import { bodyOf, type FormBody, one, pageErrors, unflatten } from '../../platform/http/forms.ts';
 import { actorOf, apiRoute, ctxOf, fieldErrors, pageRoute, parse } from '../../platform/http/routes.ts';
 import * as service from './service.ts';
 
@@ -21,13 +21,14 @@ const DUE = { anyOf: ['orders:manage', 'orders:authorise'] } as const;
 const caseParams = z.object({ id: z.uuid('Not a valid case reference') });
 const orderParams = z.object({ orderId: z.uuid('Not a valid order reference') });
 const spoParams = z.object({ spoId: z.uuid('Not a valid SPO application reference') });
+const applicationParams = z.object({ applicationId: z.uuid('Not a valid application reference') });
 const notificationParams = z.object({ orderId: z.uuid('Not a valid order reference'), notificationId: z.uuid('Not a valid notification reference') });
 const dueQuery = z.object({ team: z.enum(TEAMS.map((t) => t.code) as [string, ...string[]], 'Choose a team from the list').optional().or(z.literal('').transform(() => undefined)) });
 
 type Errors = ReturnType<typeof pageErrors>;
 
 /** Date fields use the GOV.UK date input: `<name>-day`, `-month`, `-year`. */
-const DATE_FIELDS = ['madeOn', 'expiresOn', 'servedOn', 'movedInOn', 'referredOn', 'stageOn', 'hearingOn', 'visitedOn', 'triggerOn', 'receivedOn', 'reviewedOn', 'movedOn', 'occurredOn'];
+const DATE_FIELDS = ['madeOn', 'expiresOn', 'servedOn', 'movedInOn', 'referredOn', 'stageOn', 'hearingOn', 'visitedOn', 'triggerOn', 'receivedOn', 'reviewedOn', 'movedOn', 'occurredOn', 'appliedOn', 'newExpiresOn'];
 
 /** Turns the date inputs into 'YYYY-MM-DD' (blank when all three are blank) and keeps everything else as posted. */
 function formValues(body: FormBody): FormBody {
@@ -60,6 +61,9 @@ const OPTIONS = {
   behaviours,
   relationships,
   notificationKinds: Object.entries(NOTIFICATION_LABELS).map(([code, label]) => ({ code, label })),
+  applicationKinds: Object.entries(APPLICATION_KIND_LABELS).map(([code, label]) => ({ code, label })),
+  applicants: Object.entries(APPLICANT_LABELS).map(([code, label]) => ({ code, label })),
+  renewalEvidence: RENEWAL_EVIDENCE,
 };
 
 export function orderRoutes(app: FastifyInstance, deps: Deps): void {
@@ -252,6 +256,68 @@ export function orderRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   // ---------------------------------------------------------------------------
+  // Applications to renew, vary or discharge an order
+
+  const renderApplicationForm = async (request: FastifyRequest, reply: FastifyReply, status = 200, values: FormBody = {}, errors?: Errors) => {
+    const { orderId } = parse(orderParams, request.params);
+    const view = await service.viewOrder(deps, ctxOf(request), orderId);
+    return reply.code(status).render('features/orders/views/application-form.njk', { view, values, errors, options: OPTIONS });
+  };
+
+  pageRoute(app, { method: 'GET', url: '/orders/:orderId/applications/new', access: MANAGE, summary: 'Record an application to renew, vary or discharge an order', handler: (request, reply) => renderApplicationForm(request, reply) });
+
+  pageRoute(app, {
+    method: 'POST',
+    url: '/orders/:orderId/applications',
+    access: MANAGE,
+    summary: 'Save an application to renew, vary or discharge an order (by the police or the subject)',
+    handler: async (request, reply) => {
+      const { orderId } = parse(orderParams, request.params);
+      const values = formValues(bodyOf(request));
+      let created: { id: string };
+      try {
+        created = await service.createApplication(deps, ctxOf(request), orderId, parseForm(service.applicationInput, unflatten(values)));
+      } catch (error) {
+        if (error instanceof ValidationError) return renderApplicationForm(request, reply, 422, values, formErrors(error.errors));
+        throw error;
+      }
+      return reply.redirect(`/orders/applications/${created.id}?done=applied`, 303);
+    },
+  });
+
+  const renderApplication = async (request: FastifyRequest, reply: FastifyReply, status = 200, values: FormBody = {}, errors?: Errors) => {
+    const { applicationId } = parse(applicationParams, request.params);
+    const view = await service.viewApplication(deps, ctxOf(request), applicationId);
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const chosen = typeof values.stage === 'string' ? values.stage : typeof query.stage === 'string' ? query.stage : null;
+    return reply.code(status).render('features/orders/views/application.njk', { view, values, errors, chosen, done: typeof query.done === 'string' ? query.done : null });
+  };
+
+  pageRoute(app, { method: 'GET', url: '/orders/applications/:applicationId', access: READ_ORDERS, summary: 'An application to renew, vary or discharge an order: every stage, dated and owned, and the next stage', handler: (request, reply) => renderApplication(request, reply) });
+
+  pageRoute(app, {
+    method: 'POST',
+    url: '/orders/applications/:applicationId/stages',
+    access: STAGES,
+    summary: 'Record the next stage of an application to renew, vary or discharge an order (the decision needs the authorising superintendent)',
+    handler: async (request, reply) => {
+      const { applicationId } = parse(applicationParams, request.params);
+      const values = formValues(bodyOf(request));
+      const permission = service.permissionForApplicationStage(values.stage);
+      if (permission && !actorOf(request).permissions.has(permission)) throw new ForbiddenError();
+      let result: service.ApplicationStageResult;
+      try {
+        result = await service.recordApplicationStage(deps, ctxOf(request), applicationId, parseForm(service.applicationStageInput, values));
+      } catch (error) {
+        if (error instanceof ValidationError) return renderApplication(request, reply, 422, values, formErrors(error.errors));
+        if (error instanceof ConflictError) return renderApplication(request, reply, 409, {}, [{ text: error.message, href: '#next-stage', field: 'version' }]);
+        throw error;
+      }
+      return reply.redirect(result.stage === 'granted' ? `/orders/${result.orderId}?done=application-granted#applications` : `/orders/applications/${applicationId}?done=${result.stage}`, 303);
+    },
+  });
+
+  // ---------------------------------------------------------------------------
   // Breaches
 
   const renderBreach = async (request: FastifyRequest, reply: FastifyReply, status = 200, values: FormBody = {}, errors?: Errors) => {
@@ -319,5 +385,28 @@ export function orderRoutes(app: FastifyInstance, deps: Deps): void {
   apiRoute(app, { method: 'POST', url: '/api/v1/orders/:orderId/plan', access: MANAGE, summary: 'Save the subject management plan', tags, params: orderParams, body: service.planInput, handler: async ({ params, body, request }) => (await service.savePlan(deps, ctxOf(request), params.orderId, body), { ok: true }) });
   apiRoute(app, { method: 'POST', url: '/api/v1/orders/:orderId/reviews', access: REVIEW, summary: 'A supervisor review of the management plan', tags, params: orderParams, body: service.reviewInput, successStatus: 201, handler: async ({ params, body, request }) => service.recordReview(deps, ctxOf(request), params.orderId, body) });
   apiRoute(app, { method: 'POST', url: '/api/v1/orders/:orderId/moves-out', access: MANAGE, summary: 'The subject moves out: transfer pack and a task to notify the receiving force', tags, params: orderParams, body: service.moveOutInput, successStatus: 201, handler: async ({ params, body, request }) => service.moveOut(deps, ctxOf(request), params.orderId, body) });
+  apiRoute(app, {
+    method: 'POST',
+    url: '/api/v1/orders/:orderId/applications',
+    access: MANAGE,
+    summary: 'Record an application to renew, vary or discharge an order (by the police or the subject)',
+    tags,
+    params: orderParams,
+    body: service.applicationInput,
+    successStatus: 201,
+    handler: async ({ params, body, request }) => service.createApplication(deps, ctxOf(request), params.orderId, body),
+  });
+  apiRoute(app, { method: 'GET', url: '/api/v1/order-applications/:applicationId', access: READ_ORDERS, summary: 'An application to renew, vary or discharge an order, with every stage', tags, params: applicationParams, handler: async ({ params, request }) => service.viewApplication(deps, ctxOf(request), params.applicationId) });
+  apiRoute(app, {
+    method: 'POST',
+    url: '/api/v1/order-applications/:applicationId/stages',
+    access: STAGES,
+    summary: 'Record the next stage of an application to renew, vary or discharge an order; the decision needs orders:authorise',
+    tags,
+    params: applicationParams,
+    body: service.applicationStageInput,
+    successStatus: 201,
+    handler: async ({ params, body, request }) => service.recordApplicationStage(deps, ctxOf(request), params.applicationId, body),
+  });
   apiRoute(app, { method: 'POST', url: '/api/v1/orders/:orderId/breaches', access: BREACH, summary: 'Record a breach of an order', tags, params: orderParams, body: service.breachInput, successStatus: 201, handler: async ({ params, body, request }) => service.recordBreach(deps, ctxOf(request), params.orderId, body) });
 }

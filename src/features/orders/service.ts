@@ -7,19 +7,40 @@
  */
 import { z } from 'zod';
 import type { Permission } from '../../domain/access/index.ts';
-import { compareLocalDates, dueInstant, isLocalDate, londonDateOf, todayInLondon, victimNotificationDue, type LocalDate } from '../../domain/calendar/index.ts';
+import { addDays, compareLocalDates, dueInstant, isLocalDate, londonDateOf, todayInLondon, victimNotificationDue, type LocalDate } from '../../domain/calendar/index.ts';
 import { behaviours as behaviourOptions, channels as channelOptions, relationships as relationshipOptions } from '../../domain/classification/index.ts';
 import {
+  APPLICANTS,
+  APPLICANT_LABELS,
+  APPLICATION_DECISIONS,
+  APPLICATION_DECISION_LABELS,
+  APPLICATION_KINDS,
+  APPLICATION_KIND_LABELS,
+  APPLICATION_STAGES,
+  APPLICATION_STAGE_LABELS,
+  APPLICATION_STAGE_PERMISSION,
+  APPLICATION_TASK_TYPES,
   GRANT_TASKS,
   NOTIFICATION_LABELS,
+  RENEWAL_EVIDENCE,
   ORDER_TYPE_CODES,
   RENEWAL_EVIDENCE_PROMPTS,
   SPO_STAGE_LABELS,
   SPO_STAGE_PERMISSION,
   SPO_STAGES,
   TRANSFER_PACK_ITEMS,
+  applicationProblems,
+  applicationTransitionProblem,
   assessBreach,
   authorityProblems,
+  crossForceConsultationDue,
+  decisionProblems,
+  decisionsFor,
+  draftProblems,
+  isFinalApplication,
+  nextApplicationStages,
+  nextTaskAfter,
+  renewalEndProblem,
   breachRuleFor,
   dueState,
   expiryOf,
@@ -37,6 +58,10 @@ import {
   termOf,
   transitionProblem,
   westYorkshireOrdersPolicy,
+  type ApplicationDecision,
+  type ApplicationStage,
+  type ApplicationState,
+  type ApplicationTask,
   type DueState,
   type NotificationKind,
   type SpoStage,
@@ -176,6 +201,9 @@ export async function createOrder(deps: Deps, ctx: RequestContext, input: OrderI
     const order = (await repo.getOrder(tx, id))!;
     if (input.movedInOn) await startMoveIn(tx, ctx, order, input.movedInOn, now);
     else if (isSpoType(input.type)) await startManagement(tx, ctx, order, now);
+    if (input.fromForce && !input.movedInOn) {
+      await consultOtherForce(tx, ctx, { caseId: order.caseId, key: 'orderId', id: order.id }, { force: input.fromForce, from: londonDateOf(now), title: `Order referred by ${input.fromForce}: consult them about its terms, the subject’s management and the victim` });
+    }
     return { id };
   });
 }
@@ -217,6 +245,8 @@ async function startMoveIn(tx: Db, ctx: RequestContext, order: repo.OrderRecord,
   void allocateTask;
   await repo.insertVisit(tx, { orderId: order.id, kind: 'move-in', dueOn: due.firstVisitBy, taskId: visitTask! });
   await repo.insertTransfer(tx, { orderId: order.id, direction: 'in', movedOn: movedInOn, otherForce: order.fromForce ?? 'Not recorded', pack: {}, by: ctx.actor.id });
+  const force = order.fromForce ?? 'the force the subject moved from';
+  await consultOtherForce(tx, ctx, { caseId: order.caseId, key: 'orderId', id: order.id }, { force, from: movedInOn, title: `Subject moved in from ${force}: consult them for the statement of service, management plan and risk information` });
   await audit(tx, ctx, 'create', 'order-transfer', order.id, { direction: 'in', movedOn: movedInOn });
 }
 
@@ -235,7 +265,7 @@ async function addNotificationDue(tx: Db, ctx: RequestContext, order: repo.Order
 
 export interface DueItem {
   orderId: string;
-  kind: 'visit' | 'notification' | 'allocate-manager' | 'plan-review' | 'renewal' | 'expiry';
+  kind: 'visit' | 'notification' | 'allocate-manager' | 'plan-review' | 'renewal' | 'expiry' | 'hearing';
   label: string;
   dueOn: LocalDate;
   state: DueState;
@@ -262,6 +292,8 @@ export interface OrderView {
   renewalPrompts: readonly string[];
   managers: Array<{ id: string; name: string }>;
   today: LocalDate;
+  applications: ApplicationView['application'][];
+  history: repo.HistoryRecord[];
 }
 
 function inForce(order: repo.OrderRecord, today: LocalDate): boolean {
@@ -271,7 +303,7 @@ function inForce(order: repo.OrderRecord, today: LocalDate): boolean {
 /** What is due on one order: open visits, notifications, allocation, plan review, renewal. */
 function dueItemsOf(
   order: repo.OrderRecord,
-  facts: { visits: repo.VisitRecord[]; notifications: repo.NotificationRecord[]; planStartedOn: string | undefined; lastReviewOn: string | undefined },
+  facts: { visits: repo.VisitRecord[]; notifications: repo.NotificationRecord[]; planStartedOn: string | undefined; lastReviewOn: string | undefined; applications: repo.ApplicationRecord[]; hearings: Map<string, LocalDate> },
   today: LocalDate,
 ): DueItem[] {
   if (order.status !== 'active') return [];
@@ -285,8 +317,14 @@ function dueItemsOf(
     add('allocate-manager', 'Allocate an offender manager', order.movedInOn ? moveInDue(order.movedInOn, POLICY).allocateOffenderManagerBy : spoGrantDeadlines(order.madeOn, 'until further order', POLICY.deadlines).initialVisitDue);
   }
   if (facts.planStartedOn) add('plan-review', 'Supervisor review of the management plan', nextReviewDue(facts.lastReviewOn ?? null, facts.planStartedOn, POLICY));
-  if (order.expiresOn && isSpoType(order.type) && order.type !== 'interim-stalking-protection-order') add('renewal', 'Renewal submission (with evidence)', renewalSubmissionDue(order.expiresOn, POLICY.deadlines));
+  const open = facts.applications.filter((a) => a.orderId === order.id && !isFinalApplication(stateOf(a)));
+  const renewing = open.some((a) => a.kind === 'renewal');
+  if (order.expiresOn && isSpoType(order.type) && order.type !== 'interim-stalking-protection-order' && !renewing) add('renewal', 'Renewal submission (with evidence)', renewalSubmissionDue(order.expiresOn, POLICY.deadlines));
   else if (order.expiresOn && managed) add('expiry', 'Order expires', order.expiresOn);
+  for (const a of open) {
+    const hearingOn = facts.hearings.get(a.id);
+    if (a.stage === 'hearing-listed' && hearingOn) add('hearing', `Court hearing: ${APPLICATION_KIND_LABELS[a.kind].toLowerCase()} application`, hearingOn);
+  }
   return items;
 }
 
@@ -295,6 +333,8 @@ export async function viewOrder(deps: Deps, ctx: RequestContext, id: string): Pr
   const today = todayInLondon(deps.clock);
   return runUseCase(deps, async (tx) => {
     const order = await loadOrder(tx, ctx, id);
+    const [applications, history] = await Promise.all([repo.applicationsOf(tx, [id]), repo.historyOf(tx, id)]);
+    const hearings = await repo.hearingDates(tx, applications.filter((a) => a.stage === 'hearing-listed').map((a) => a.id));
     const [plan, visits, notifications, reviews, breaches, transfers, managers] = await Promise.all([
       repo.getPlan(tx, id),
       repo.visitsOf(tx, [id]),
@@ -317,7 +357,9 @@ export async function viewOrder(deps: Deps, ctx: RequestContext, id: string): Pr
       reviews,
       breaches,
       transfers,
-      due: dueItemsOf(order, { visits, notifications, planStartedOn: plan?.startedOn, lastReviewOn: reviews[0]?.reviewedOn }, today).sort((a, b) => compareLocalDates(a.dueOn, b.dueOn)),
+      due: dueItemsOf(order, { visits, notifications, planStartedOn: plan?.startedOn, lastReviewOn: reviews[0]?.reviewedOn, applications, hearings }, today).sort((a, b) => compareLocalDates(a.dueOn, b.dueOn)),
+      applications: applications.map(labelled),
+      history,
       renewalDue: order.expiresOn && isSpoType(order.type) ? renewalSubmissionDue(order.expiresOn, POLICY.deadlines) : null,
       renewalPrompts: RENEWAL_EVIDENCE_PROMPTS,
       managers,
@@ -370,6 +412,9 @@ export const referralInput = z.object({
   proposedRequirements: optionalText(4000, 'The proposed requirements'),
   victimViews: optionalText(4000, 'The victim’s views'),
   crossForce: yesNo.default(false),
+  otherForce: optionalText(120, 'The other force'),
+}).superRefine((r, ctx) => {
+  if (r.crossForce && !r.otherForce) ctx.addIssue({ code: 'custom', path: ['otherForce'], message: 'Enter the other force (where the victim or subject lives)' });
 });
 export type ReferralInput = z.infer<typeof referralInput>;
 
@@ -389,6 +434,9 @@ export async function referSpo(deps: Deps, ctx: RequestContext, caseId: string, 
     await repo.insertStage(tx, { applicationId: id, stage: 'referred', stageOn: referredOn, by: ctx.actor.id, ownerTeam: POLICY.scuTeam, details: { form: 'SPOR1' }, at: now });
     for (const taskId of await repo.openTaskIdsOfType(tx, { caseId, type: 'spo-consideration' })) await repo.closeTaskDone(tx, taskId, { outcome: 'Referred to the SCU', by: ctx.actor.id, at: now });
     await insertTasks(tx, [{ type: 'spo-scu-decision', title: 'SCU: decide on the SPO referral (SPOR1)', caseId, ownerTeam: POLICY.scuTeam, dueAt: new Date(now.getTime() + 7 * DAY), details: { spoApplicationId: id }, createdBy: ctx.actor.id }]);
+    if (input.crossForce && input.otherForce) {
+      await consultOtherForce(tx, ctx, { caseId, key: 'spoApplicationId', id }, { force: input.otherForce, from: referredOn, title: `Cross-force SPO: consult ${input.otherForce} and legal services about the application` });
+    }
     await audit(tx, ctx, 'create', 'spo-application', id, { caseId, stage: 'referred' });
     return { id };
   });
@@ -868,15 +916,16 @@ export async function ordersDue(deps: Deps, ctx: RequestContext, team: string | 
   return runUseCase(deps, async (tx) => {
     const orders = await repo.activeManagedOrders(tx);
     const ids = orders.map((o) => o.id);
-    const [visits, notifications, plans, reviews] = await Promise.all([repo.visitsOf(tx, ids), repo.notificationsOf(tx, ids), repo.plansOf(tx, ids), repo.lastReviewOn(tx, ids)]);
+    const [visits, notifications, plans, reviews, applications] = await Promise.all([repo.visitsOf(tx, ids), repo.notificationsOf(tx, ids), repo.plansOf(tx, ids), repo.lastReviewOn(tx, ids), repo.applicationsOf(tx, ids)]);
+    const hearings = await repo.hearingDates(tx, applications.filter((a) => a.stage === 'hearing-listed').map((a) => a.id));
     const visible: repo.OrderRecord[] = [];
     for (const o of orders) {
       const restricted = (o.subjectRestricted && !(await isNamedOnRecord(tx, 'person', o.subjectPersonId, ctx.actor.id))) || (o.caseRestricted && o.caseId && !(await isNamedOnRecord(tx, 'case', o.caseId, ctx.actor.id)));
       if (!restricted) visible.push(o);
     }
     const items = visible
-      .flatMap((o) => dueItemsOf(o, { visits, notifications, planStartedOn: plans.get(o.id), lastReviewOn: reviews.get(o.id) }, today))
-      .filter((i) => i.state !== 'later' || i.kind === 'renewal' || i.kind === 'visit')
+      .flatMap((o) => dueItemsOf(o, { visits, notifications, planStartedOn: plans.get(o.id), lastReviewOn: reviews.get(o.id), applications, hearings }, today))
+      .filter((i) => i.state !== 'later' || i.kind === 'renewal' || i.kind === 'visit' || i.kind === 'hearing')
       .filter((i) => !team || i.team === team)
       .sort((a, b) => compareLocalDates(a.dueOn, b.dueOn) || a.subjectName.localeCompare(b.subjectName));
     await appendAudit(tx, { actorId: ctx.actor.id, actorUsername: ctx.actor.username, action: 'view', recordType: 'orders-due', details: { team: team ?? null, items: items.length }, requestId: ctx.requestId });
@@ -885,3 +934,284 @@ export async function ordersDue(deps: Deps, ctx: RequestContext, team: string | 
 }
 
 export { NOTIFICATION_LABELS, SPO_STAGE_LABELS };
+
+// ---------------------------------------------------------------------------
+// Cross-force cases: consult the other force
+
+/**
+ * A subject moving in under another force's order, an order referred by another force, or a
+ * cross-force SPO referral: a task for the SCU to consult the other force (and legal
+ * services), due by the policy's days after the move or referral. One open task per record.
+ */
+async function consultOtherForce(
+  tx: Db,
+  ctx: RequestContext,
+  target: { caseId: string | null; key: 'orderId' | 'spoApplicationId'; id: string },
+  input: { force: string; from: LocalDate; title: string },
+): Promise<string | undefined> {
+  if (await repo.hasOpenTaskFor(tx, 'order-consult-other-force', target.key, target.id)) return undefined;
+  const dueOn = crossForceConsultationDue(input.from, POLICY);
+  const [id] = await insertTasks(tx, [
+    { type: 'order-consult-other-force', title: `${input.title} (by ${dueOn})`, caseId: target.caseId, ownerTeam: POLICY.scuTeam, dueAt: taskDueOn(dueOn), details: { [target.key]: target.id, otherForce: input.force }, createdBy: ctx.actor.id },
+  ]);
+  await audit(tx, ctx, 'create', 'task', id!, { type: 'order-consult-other-force', [target.key]: target.id, otherForce: input.force, dueOn });
+  return id;
+}
+
+// ---------------------------------------------------------------------------
+// Applications to renew, vary or discharge an order
+
+const evidenceText = optionalText(8000, 'The evidence');
+export const applicationInput = z.object({
+  kind: z.enum(APPLICATION_KINDS, 'Choose whether the application is to renew, vary or discharge the order'),
+  applicant: z.enum(APPLICANTS, 'Choose who applied'),
+  appliedOn: localDate('date of the application'),
+  grounds: requiredText(8000, 'Enter the grounds for the application'),
+  evidence: z
+    .object({ newActs: evidenceText, currentRisk: evidenceText, stillNecessary: evidenceText, compliance: evidenceText, summary: evidenceText })
+    .optional()
+    .transform((e) => e ?? {}),
+  proposedProhibitions: optionalText(4000, 'The proposed prohibitions'),
+  proposedRequirements: optionalText(4000, 'The proposed requirements'),
+}).superRefine(
+  (draft, ctx) => {
+    for (const p of draftProblems(draft)) ctx.addIssue({ code: 'custom', path: p.field.split('.'), message: p.message });
+  },
+  // Run even when other fields are wrong, so the form shows every problem at once.
+  { when: () => true },
+);
+export type ApplicationInput = z.infer<typeof applicationInput>;
+
+function applicationTask(order: repo.OrderRecord, applicationId: string, task: ApplicationTask, dueAt: Date, by: string): NewTask {
+  return orderTask(order, { type: task.type, title: task.title, ownerTeam: task.owner === 'authorising' ? POLICY.authorisingTeam : POLICY.scuTeam, dueAt, details: { orderApplicationId: applicationId } }, by);
+}
+
+/** Records an application to renew, vary or discharge an order, by the police or the subject, and sends it to the SCU for its report. */
+export async function createApplication(deps: Deps, ctx: RequestContext, orderId: string, input: ApplicationInput): Promise<{ id: string; taskIds: string[] }> {
+  requirePermission(ctx.actor, APPLICATION_STAGE_PERMISSION.applied);
+  const now = deps.clock.now();
+  const today = londonDateOf(now);
+  return runUseCase(deps, async (tx) => {
+    const order = await loadOrder(tx, ctx, orderId);
+    const problems = applicationProblems({ ...input, evidence: input.evidence }, order, today);
+    const open = (await repo.applicationsOf(tx, [order.id])).find((a) => a.kind === input.kind && !isFinalApplication(stateOf(a)));
+    if (open) problems.unshift({ field: 'kind', message: `There is already an open ${APPLICATION_KIND_LABELS[input.kind].toLowerCase()} application on this order: record its next stage instead` });
+    if (problems.length) throw new ValidationError(problems);
+    const proposed = input.kind === 'variation' ? { prohibitions: input.proposedProhibitions ?? null, requirements: input.proposedRequirements ?? null } : {};
+    const id = await repo.insertApplication(tx, { orderId: order.id, kind: input.kind, applicant: input.applicant, appliedOn: input.appliedOn, grounds: input.grounds, evidence: input.evidence, proposed, by: ctx.actor.id, at: now });
+    await repo.insertApplicationStage(tx, { applicationId: id, stage: 'applied', stageOn: input.appliedOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details: { applicant: input.applicant, kind: input.kind }, at: now });
+    const next = nextTaskAfter({ kind: input.kind, stage: 'applied' })!;
+    const taskIds = await insertTasks(tx, [applicationTask(order, id, next, taskDueOn(addDays(today, next.withinDays ?? 0)), ctx.actor.id)]);
+    await audit(tx, ctx, 'create', 'order-application', id, { orderId: order.id, kind: input.kind, applicant: input.applicant, stage: 'applied', stageOn: input.appliedOn });
+    return { id, taskIds };
+  });
+}
+
+function stateOf(a: repo.ApplicationRecord): ApplicationState {
+  return { kind: a.kind, stage: a.stage as ApplicationStage, decision: a.decision };
+}
+
+const applicationStageBase = { version: z.coerce.number('Reload the page and try again').int().positive(), stageOn: localDate('date of this stage') };
+export const applicationStageInput = z.discriminatedUnion(
+  'stage',
+  [
+    z.object({ stage: z.literal('scu-report'), ...applicationStageBase, report: requiredText(20000, 'Enter the SCU’s report'), offenderManagerViews: requiredText(8000, 'Record the offender manager’s views') }),
+    z.object({ stage: z.literal('legal-advice'), ...applicationStageBase, adviser: optionalText(200, 'The adviser'), advice: requiredText(20000, 'Record the legal advice') }),
+    z.object({
+      stage: z.literal('decided'),
+      ...applicationStageBase,
+      decision: z.preprocess((v) => (v === '' ? undefined : v), z.enum(APPLICATION_DECISIONS, 'Choose the decision').optional()),
+      reasons: optionalText(8000, 'The reasons'),
+      necessary: optionalText(4000, 'Necessary'),
+      proportionate: optionalText(4000, 'Proportionate'),
+      justified: optionalText(4000, 'Justified'),
+      humanRightsSubject: optionalText(4000, 'The subject’s human rights'),
+      humanRightsVictim: optionalText(4000, 'The victim’s human rights'),
+    }),
+    z.object({ stage: z.literal('hearing-listed'), ...applicationStageBase, court: requiredText(200, 'Enter the court'), hearingOn: localDate('hearing date') }),
+    z.object({
+      stage: z.literal('granted'),
+      ...applicationStageBase,
+      court: optionalText(200, 'The court'),
+      newExpiresOn: optionalDate('date the renewed order ends'),
+      untilFurtherOrder: yesNo.default(false),
+      prohibitions: optionalText(4000, 'The prohibitions'),
+      requirements: optionalText(4000, 'The requirements'),
+      reasons: optionalText(4000, 'The court’s reasons'),
+    }),
+    z.object({ stage: z.literal('refused'), ...applicationStageBase, court: optionalText(200, 'The court'), reasons: requiredText(4000, 'Give the court’s reasons') }),
+    z.object({ stage: z.literal('withdrawn'), ...applicationStageBase, reason: requiredText(4000, 'Give the reason the application was withdrawn') }),
+  ],
+  { error: () => 'Choose the stage to record' },
+);
+export type ApplicationStageInput = z.infer<typeof applicationStageInput>;
+
+/** The permission a stage of an application needs, for routes that decide before parsing everything. */
+export function permissionForApplicationStage(stage: unknown): Permission | undefined {
+  return (APPLICATION_STAGES as readonly unknown[]).includes(stage) ? APPLICATION_STAGE_PERMISSION[stage as ApplicationStage] : undefined;
+}
+
+const MANAGEMENT_TASKS = ['order-initial-visit', 'order-visit', 'order-notification', 'order-allocate-manager'] as const;
+
+export interface ApplicationStageResult {
+  stage: ApplicationStage;
+  orderId: string;
+  taskIds: string[];
+}
+
+/**
+ * Records the next stage of an application: dated, owned by the recorder's team, audited.
+ * The court's grant changes the order (a new end date, new terms, or discharged) and keeps
+ * what it was in the order's history; the court's decision either way sets a task to tell
+ * the victim.
+ */
+export async function recordApplicationStage(deps: Deps, ctx: RequestContext, applicationId: string, input: ApplicationStageInput): Promise<ApplicationStageResult> {
+  requirePermission(ctx.actor, APPLICATION_STAGE_PERMISSION[input.stage]);
+  const now = deps.clock.now();
+  const today = londonDateOf(now);
+  return runUseCase(deps, async (tx) => {
+    const application = await repo.getApplication(tx, applicationId);
+    if (!application) throw new NotFoundError('There is no application with that reference.');
+    const order = await loadOrder(tx, ctx, application.orderId);
+    if (application.version !== input.version) conflict();
+    const problem = applicationTransitionProblem(stateOf(application), input.stage);
+    if (problem) throw new ValidationError([problem]);
+    const errors: FieldError[] = [];
+    if (compareLocalDates(input.stageOn, today) > 0) errors.push({ field: 'stageOn', message: 'The date of this stage must be today or in the past' });
+    else if (compareLocalDates(input.stageOn, application.appliedOn) < 0) errors.push({ field: 'stageOn', message: 'The date of this stage cannot be before the application' });
+    if (input.stage === 'decided') errors.push(...decisionProblems({ ...input, decision: input.decision, kind: application.kind, applicant: application.applicant }));
+    if (input.stage === 'granted') {
+      if (order.status !== 'active') errors.push({ field: 'stage', message: 'The order is no longer in force, so the court’s grant cannot be applied to it' });
+      if (application.kind === 'renewal') {
+        const endProblem = renewalEndProblem({ currentExpiresOn: order.expiresOn, grantedOn: input.stageOn, newExpiresOn: input.newExpiresOn, untilFurtherOrder: input.untilFurtherOrder });
+        if (endProblem) errors.push(endProblem);
+      }
+      if (application.kind === 'variation' && !input.prohibitions) errors.push({ field: 'prohibitions', message: 'Enter the prohibitions as the court varied them' });
+    }
+    if (errors.length) throw new ValidationError(errors);
+
+    const { version: _version, stage, stageOn, ...details } = input;
+    void _version;
+    const patch: Parameters<typeof repo.updateApplication>[3] = { stage };
+    if (input.stage === 'decided') patch.decision = input.decision!;
+    if (input.stage === 'granted' || input.stage === 'refused') patch.outcome = JSON.stringify({ result: input.stage, decidedOn: stageOn, ...details });
+
+    for (const id of await repo.openApplicationTaskIds(tx, application.id, APPLICATION_TASK_TYPES)) {
+      await repo.closeTaskDone(tx, id, { outcome: APPLICATION_STAGE_LABELS[stage], by: ctx.actor.id, at: now });
+    }
+    const taskIds: string[] = [];
+    const newState: ApplicationState = { kind: application.kind, stage, decision: input.stage === 'decided' ? input.decision! : application.decision };
+    const next = nextTaskAfter(newState);
+    if (next) {
+      const dueOn = input.stage === 'hearing-listed' && next.withinDays === null ? input.hearingOn : addDays(today, next.withinDays ?? 0);
+      taskIds.push(...(await insertTasks(tx, [applicationTask(order, application.id, next, taskDueOn(dueOn), ctx.actor.id)])));
+    }
+
+    if (input.stage === 'granted') taskIds.push(...(await applyGrant(tx, ctx, order, application, input, now)));
+    if (input.stage === 'granted' || input.stage === 'refused') {
+      const caseRecord = order.caseId ? await cases.getCase(tx, order.caseId) : undefined;
+      const kind = APPLICATION_KIND_LABELS[application.kind].toLowerCase();
+      taskIds.push(
+        ...(await insertTasks(tx, [
+          orderTask(
+            order,
+            {
+              type: 'order-application-tell-victim',
+              title: `Tell the protected person the court ${input.stage === 'granted' ? 'granted' : 'refused'} the ${kind} application, and what it means for the order`,
+              ownerTeam: caseRecord?.ownerTeam ?? POLICY.scuTeam,
+              dueAt: victimNotificationDue(now, 'enhanced').dueAt,
+              details: { orderApplicationId: application.id },
+            },
+            ctx.actor.id,
+          ),
+        ])),
+      );
+    }
+
+    if (!(await repo.updateApplication(tx, application.id, application.version, patch, now))) conflict();
+    await repo.insertApplicationStage(tx, { applicationId: application.id, stage, stageOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details, at: now });
+    await audit(tx, ctx, 'update', 'order-application', application.id, { orderId: order.id, stage, stageOn, ...(input.stage === 'decided' ? { decision: input.decision } : {}) });
+    return { stage, orderId: order.id, taskIds };
+  });
+}
+
+/** The court granted the application: change the order, keep what it was, and set the follow-up tasks. */
+async function applyGrant(tx: Db, ctx: RequestContext, order: repo.OrderRecord, application: repo.ApplicationRecord, input: Extract<ApplicationStageInput, { stage: 'granted' }>, now: Date): Promise<string[]> {
+  let change: repo.HistoryRecord['change'];
+  let before: Record<string, unknown>;
+  let after: Record<string, unknown>;
+  let orderPatch: Parameters<typeof repo.updateOrder>[3];
+  const court = input.court ?? order.court ?? 'the court';
+  if (application.kind === 'renewal') {
+    change = 'renewed';
+    before = { expiresOn: order.expiresOn, untilFurtherOrder: order.untilFurtherOrder };
+    after = { expiresOn: input.untilFurtherOrder ? null : input.newExpiresOn!, untilFurtherOrder: input.untilFurtherOrder };
+    orderPatch = { expires_on: input.untilFurtherOrder ? null : input.newExpiresOn!, until_further_order: input.untilFurtherOrder };
+  } else if (application.kind === 'variation') {
+    change = 'varied';
+    before = { prohibitions: order.prohibitions, requirements: order.requirements };
+    after = { prohibitions: input.prohibitions!, requirements: input.requirements ?? null };
+    orderPatch = { prohibitions: input.prohibitions!, requirements: input.requirements ?? null };
+  } else {
+    change = 'discharged';
+    before = { status: order.status, statusReason: order.statusReason };
+    after = { status: 'discharged', statusReason: `Discharged by ${court} on ${input.stageOn}` };
+    orderPatch = { status: 'discharged', status_reason: `Discharged by ${court} on ${input.stageOn}` };
+  }
+  if (!(await repo.updateOrder(tx, order.id, order.version, orderPatch, now))) conflict();
+  await repo.insertHistory(tx, { orderId: order.id, applicationId: application.id, change, changedOn: input.stageOn, before, after, by: ctx.actor.id, at: now });
+  await audit(tx, ctx, 'update', 'order', order.id, { change, applicationId: application.id, before, after });
+
+  const tasks: NewTask[] = [];
+  const due = taskDueOn(addDays(londonDateOf(now), 1));
+  if (isSpoType(order.type)) {
+    tasks.push(orderTask(order, { type: 'spo-update-pnc', title: `Update PNC: the order was ${change} on ${input.stageOn}`, ownerTeam: POLICY.scuTeam, dueAt: due, details: { orderApplicationId: application.id } }, ctx.actor.id));
+  }
+  if (change === 'varied') {
+    tasks.push(
+      orderTask(order, { type: 'order-update-plan', title: 'The order was varied: update the subject management plan to its new terms', ownerUserId: order.offenderManagerId, ownerTeam: order.offenderManagerId ? null : POLICY.offenderManagementTeam, dueAt: taskDueOn(addDays(londonDateOf(now), POLICY.deadlines.initialVisitWithinDays)), details: { orderApplicationId: application.id } }, ctx.actor.id),
+    );
+  }
+  if (change === 'discharged') await repo.cancelOrderTasks(tx, order.id, MANAGEMENT_TASKS, { outcome: 'The order was discharged', by: ctx.actor.id, at: now });
+  return insertTasks(tx, tasks);
+}
+
+export interface ApplicationView {
+  application: repo.ApplicationRecord & { kindLabel: string; applicantLabel: string; stageLabel: string; decisionLabel: string | null };
+  order: repo.OrderRecord;
+  typeLabel: string;
+  stages: Array<repo.StageRecord & { label: string }>;
+  next: Array<{ stage: ApplicationStage; label: string; allowed: boolean }>;
+  decisions: Array<{ code: ApplicationDecision; label: string }>;
+  renewalEvidence: typeof RENEWAL_EVIDENCE;
+}
+
+export async function viewApplication(deps: Deps, ctx: RequestContext, applicationId: string): Promise<ApplicationView> {
+  requireAny(ctx, ['cases:read', 'orders:manage', 'orders:authorise']);
+  return runUseCase(deps, async (tx) => {
+    const application = await repo.getApplication(tx, applicationId);
+    if (!application) throw new NotFoundError('There is no application with that reference.');
+    const order = await loadOrder(tx, ctx, application.orderId);
+    const stages = await repo.applicationStagesOf(tx, application.id);
+    await audit(tx, ctx, 'view', 'order-application', application.id, { orderId: order.id });
+    return {
+      application: labelled(application),
+      order,
+      typeLabel: orderTypeInfo(order.type)?.label ?? order.type,
+      stages: stages.map((s) => ({ ...s, label: APPLICATION_STAGE_LABELS[s.stage as ApplicationStage] ?? s.stage })),
+      next: nextApplicationStages(stateOf(application)).map((s) => ({ stage: s, label: APPLICATION_STAGE_LABELS[s], allowed: ctx.actor.permissions.has(APPLICATION_STAGE_PERMISSION[s]) })),
+      decisions: decisionsFor(application.applicant).map((code) => ({ code, label: APPLICATION_DECISION_LABELS[code] })),
+      renewalEvidence: RENEWAL_EVIDENCE,
+    };
+  });
+}
+
+function labelled(a: repo.ApplicationRecord): ApplicationView['application'] {
+  return {
+    ...a,
+    kindLabel: APPLICATION_KIND_LABELS[a.kind],
+    applicantLabel: APPLICANT_LABELS[a.applicant],
+    stageLabel: a.stage === 'decided' && a.decision === 'do-not-apply' ? 'Closed: the force decided not to apply' : (APPLICATION_STAGE_LABELS[a.stage as ApplicationStage] ?? a.stage),
+    decisionLabel: a.decision ? APPLICATION_DECISION_LABELS[a.decision] : null,
+  };
+}
