@@ -6,7 +6,7 @@ import type { Database } from '../platform/db/schema.ts';
 import * as repo from '../features/victims/repository.ts';
 import { londonDateOf } from '../domain/calendar/index.ts';
 import { finaliseIn } from '../features/investigation/service.ts';
-import { recordContactIn, recordNotifiableEvent } from '../features/victims/service.ts';
+import { recordContactIn, recordNotifiableEvent, saveWithdrawalIn } from '../features/victims/service.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -105,13 +105,47 @@ export async function seedVictims(tx: Db, options: SeedVictimsOptions): Promise<
       await repo.updateReferral(tx, referral, 1, { status: 'made', consent: true, consentNote: 'Agreed on the phone.', consentNewlyGiven: true, outcome: null, at: at(73) });
       await repo.updateReferral(tx, referral, 2, { status: 'taken-up', consent: true, consentNote: 'Agreed on the phone.', consentNewlyGiven: false, outcome: 'Advocate assigned.', at: at(120) });
       const given = await contact(74, { method: 'in-person', discussed: 'Safety information pack given (handed over in person).', safetyAdvice: 'Safety information pack: emergency contacts, keeping evidence, online safety, support services.' });
-      await repo.insertPack(tx, { caseId, personId: victim.personId, at: at(74), how: 'in-person', contactId: given.contactId, by: spoc.actor.id });
+      await repo.insertPack(tx, { caseId, personId: victim.personId, at: at(74), how: 'in-person', format: 'printed', contactId: given.contactId, by: spoc.actor.id });
+      await repo.insertCourtSupport(tx, {
+        caseId,
+        personId: victim.personId,
+        vpsOfferedOn: londonDateOf(at(74)),
+        vpsTakenOn: londonDateOf(at(74 + 7 * 24)),
+        vpsUpdatedOn: null,
+        measuresAssessedOn: londonDateOf(at(74 + 7 * 24)),
+        measuresNeeds: ['fear-or-distress'],
+        measuresConsidered: ['screens', 'live-link'],
+        measuresDecision: 'Ask the court for screens; she does not want to use the live link.',
+        by: officer.actor.id,
+        at: at(74 + 7 * 24),
+      });
     } else if (index === 1) {
       await recordNotifiableEvent(tx, officer, { caseId, event: 'bail', at: at(30), victimConsulted: false, bailUntil: null });
       await repo.insertReferral(tx, { caseId, personId: victim.personId, serviceCode: 'national-stalking-helpline', status: 'offered', consent: false, consentNote: null, outcome: null, by: spoc.actor.id, at: at(31) });
     } else {
       const sergeant = contextFor(options.users, 'detective-sergeant');
       const { version } = await tx.selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow();
+      // The withdrawal is recorded in victim care; finalisation with outcome 16 reads that record.
+      await saveWithdrawalIn(
+        tx,
+        officer,
+        caseId,
+        {
+          personId: victim.personId,
+          version: 0,
+          withdrawnOn: londonDateOf(at(150)),
+          reasons: 'She wants the contact to stop but does not want to give evidence.',
+          statementTaken: true,
+          statementTakenOn: londonDateOf(at(170)),
+          supportDetailsGiven: true,
+          supportDetails: 'Paladin and the National Stalking Helpline, with their numbers; the safety pack again.',
+          followUpOn: londonDateOf(at(200 + 14 * 24)),
+          evidenceLedConsidered: true,
+          evidenceLedDecision: 'not-proceed',
+          evidenceLedRationale: 'Without her evidence there is nothing to show the messages came from him: the phone data was not retained.',
+        },
+        at(190),
+      );
       await finaliseIn(
         tx,
         sergeant ?? officer,
@@ -121,13 +155,6 @@ export async function seedVictims(tx: Db, options: SeedVictimsOptions): Promise<
           rationale: 'The victim did not support a prosecution at the time; evidence-led prosecution was considered and the evidence was not enough without her.',
           investigationDone: true,
           victimUsesSupportServices: false,
-          outcome16: {
-            victimReasons: 'She wants the contact to stop but does not want to give evidence.',
-            statementOfReasons: true,
-            specialistSupportOffered: true,
-            evidenceLedConsidered: true,
-            followUpContactDate: londonDateOf(at(200 + 14 * 24)),
-          },
           version,
         },
         at(200),

@@ -29,15 +29,20 @@ export interface FinishedCase {
   domesticAbuse: boolean;
 }
 
+/** A rationale long enough for any outcome that takes no further action. */
+const RATIONALE = 'The evidence was reviewed in full: there are no witnesses, no retained phone data and no footage, and the enquiries that remain would not change the outcome.';
+
 /**
  * Records a report through the intake API (ex-partner for domestic abuse, a neighbour
- * otherwise), then its final outcome through the victims API, as an investigator would.
+ * otherwise), then finalises the case with the outcome as a detective sergeant would
+ * (outcomes come only from finalisation). Outcome 18 means no suspect was identified, so
+ * those cases are reported without one; outcome 16 gives the five items it needs.
  */
 export async function finishedCase(api: Api, n: number, outcomeCode: number, domesticAbuse: boolean, overrides: Record<string, unknown> = {}): Promise<FinishedCase> {
   const answers = baseAnswers({
     relationship: domesticAbuse ? 'ex-intimate-partner' : 'neighbour',
     victim: { forenames: `${FORENAMES[n % FORENAMES.length]}`, surname: `${SURNAMES[Math.floor(n / FORENAMES.length) % SURNAMES.length]}-Victim${n}` },
-    suspect: { forenames: `Sus${n}`, surname: `Pect${n}`, approximateAge: 40 },
+    ...(outcomeCode === 18 ? { suspectKnown: 'no', suspect: undefined } : { suspect: { forenames: `Sus${n}`, surname: `Pect${n}`, approximateAge: 40 } }),
     occasions: [
       { date: '2026-10-01', time: '18:00', place: 'Outside her home', channels: ['in-person'], behaviours: ['loitering'] },
       { date: '2026-10-08', time: '18:00', place: 'Outside her home', channels: ['in-person'], behaviours: ['loitering'] },
@@ -47,8 +52,26 @@ export async function finishedCase(api: Api, n: number, outcomeCode: number, dom
   const created = await api.call('call-handler', 'POST', '/api/v1/reports', answers);
   if (created.status !== 201) throw new Error(`Report failed: ${created.status} ${JSON.stringify(created.body)}`);
   const caseId = created.body.caseId as string;
-  const outcome = await api.call('investigator', 'POST', `/api/v1/cases/${caseId}/victims/events`, { event: 'outcome', at: '2026-11-20T10:00', outcomeCode });
-  if (outcome.status !== 201 && outcome.status !== 200) throw new Error(`Outcome failed: ${outcome.status} ${JSON.stringify(outcome.body)}`);
+  const read = await api.call('detective-sergeant', 'GET', `/api/v1/cases/${caseId}`);
+  if (read.status !== 200) throw new Error(`Case read failed: ${read.status} ${JSON.stringify(read.body)}`);
+  const outcome = await api.call('detective-sergeant', 'POST', `/api/v1/cases/${caseId}/finalisation`, {
+    outcome: outcomeCode,
+    rationale: RATIONALE,
+    investigationDone: true,
+    ...(outcomeCode === 16
+      ? {
+          outcome16: {
+            victimReasons: 'She wants it to stop but does not want to go to court.',
+            statementOfReasons: true,
+            specialistSupportOffered: true,
+            evidenceLedConsidered: true,
+            followUpContactDate: '2026-12-09',
+          },
+        }
+      : {}),
+    version: read.body.version,
+  });
+  if (outcome.status !== 201) throw new Error(`Finalisation failed: ${outcome.status} ${JSON.stringify(outcome.body)}`);
   return { caseId, outcomeCode, domesticAbuse };
 }
 

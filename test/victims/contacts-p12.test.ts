@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigil, type TestVigil } from '../support/app.ts';
+import { COMPLETE_16, THOROUGH } from '../investigation/support.ts';
 import { apiClient, auditRows, reportCase, STALKING_AUGUST_2025, type Api } from './support.ts';
 
 let vigil: TestVigil;
@@ -11,6 +12,22 @@ beforeAll(async () => {
   vigil.clock.set('2025-09-01T09:00:00Z');
 });
 afterAll(async () => vigil.close());
+
+/** Finalises the case as a detective sergeant would, with the outcome given, on 28 August 2025 (before the contacts). */
+async function finalise(caseId: string, outcome: number) {
+  const now = vigil.clock.now();
+  vigil.clock.set('2025-08-28T14:00:00Z');
+  const read = await api.call('detective-sergeant', 'GET', `/api/v1/cases/${caseId}`);
+  const done = await api.call('detective-sergeant', 'POST', `/api/v1/cases/${caseId}/finalisation`, {
+    outcome,
+    rationale: THOROUGH,
+    investigationDone: true,
+    ...(outcome === 16 ? { outcome16: COMPLETE_16 } : {}),
+    version: read.body.version,
+  });
+  vigil.clock.set(now.toISOString());
+  expect(done.status, JSON.stringify(done.body)).toBeLessThan(300);
+}
 
 function contact(personId: string, overrides: Record<string, unknown> = {}) {
   return { personId, at: '2025-09-01T09:30:00+01:00', initiatedBy: 'police', method: 'phone', discussed: 'Explained what happens next.', ...overrides };
@@ -96,10 +113,10 @@ describe('contact log', () => {
 describe('P12: the victim re-engages after outcome 16', () => {
   it('flags the outcome as inconsistent with the victim’s wishes and asks a supervisor to reopen or justify, once', async () => {
     const { caseId, victimId } = await reportCase(vigil, api, STALKING_AUGUST_2025({ victim: { forenames: 'Gwendolyn', surname: 'Applewhite' } }));
-    // Fixture: the case was finalised with outcome 16 (there is no finalisation feature yet).
-    const outcome = await api.call('investigator', 'POST', `/api/v1/cases/${caseId}/victims/events`, { event: 'outcome', at: '2025-08-28T15:00:00+01:00', outcomeCode: 16 });
-    expect(outcome.status, JSON.stringify(outcome.body)).toBe(201);
-    await vigil.deps.db.updateTable('cases').set({ status: 'finalised', finalised_at: new Date('2025-08-28T14:00:00Z') }).where('id', '=', caseId).execute();
+    await finalise(caseId, 16);
+    const byHand = await api.call('investigator', 'POST', `/api/v1/cases/${caseId}/victims/events`, { event: 'outcome', at: '2025-08-28T15:00:00+01:00', outcomeCode: 16 });
+    expect(byHand.status).toBe(422);
+    expect(JSON.stringify(byHand.body)).toContain('finalising the case');
 
     const before = await api.call('investigator', 'GET', `/api/v1/cases/${caseId}/victims`);
     expect(before.body.outcome).toMatchObject({ code: 16, inconsistentWithVictimWishes: false });
@@ -132,12 +149,12 @@ describe('P12: the victim re-engages after outcome 16', () => {
 
   it('does not flag when the victim still does not support a prosecution, or when the outcome was a charge', async () => {
     const a = await reportCase(vigil, api, STALKING_AUGUST_2025({ victim: { forenames: 'Peregrine', surname: 'Elderberry' } }));
-    await api.call('investigator', 'POST', `/api/v1/cases/${a.caseId}/victims/events`, { event: 'outcome', at: '2025-08-28T15:00:00+01:00', outcomeCode: 16 });
+    await finalise(a.caseId, 16);
     const unchanged = await api.call('investigator', 'POST', `/api/v1/cases/${a.caseId}/victims/contacts`, contact(a.victimId, { victimWish: 'does-not-support' }));
     expect(unchanged.body.inconsistency).toBeNull();
 
     const b = await reportCase(vigil, api, STALKING_AUGUST_2025({ victim: { forenames: 'Kestrel', surname: 'Brackenridge' }, suspect: { forenames: 'Orrin', surname: 'Quarrington' } }));
-    await api.call('investigator', 'POST', `/api/v1/cases/${b.caseId}/victims/events`, { event: 'outcome', at: '2025-08-28T15:00:00+01:00', outcomeCode: 1 });
+    await finalise(b.caseId, 1);
     const charged = await api.call('investigator', 'POST', `/api/v1/cases/${b.caseId}/victims/contacts`, contact(b.victimId, { victimWish: 'supports-prosecution' }));
     expect(charged.body.inconsistency).toBeNull();
     const tasks = await vigil.deps.db.selectFrom('tasks').select('id').where('case_id', 'in', [a.caseId, b.caseId]).where('type', '=', 'reopen-or-justify').execute();

@@ -21,7 +21,7 @@ describe('P8: Victims’ Code timing at service level', () => {
     const { caseId, victimId } = await reportCase(vigil, api, STALKING_AUGUST_2025());
     vigil.clock.set('2025-08-22T11:00:00Z');
     const ctx = await contextFor(vigil, 'investigator');
-    const recorded = await recordEvent(vigil.deps, ctx, caseId, { event: 'arrest', at: ARREST, victimConsulted: null, bailUntil: null, outcomeCode: null, notes: null });
+    const recorded = await recordEvent(vigil.deps, ctx, caseId, { event: 'arrest', at: ARREST, victimConsulted: null, bailUntil: null, notes: null });
     expect(recorded.duties).toHaveLength(1);
     const [duty] = recorded.duties;
     expect(duty).toMatchObject({ personId: victimId, kind: 'tell-victim', entitlement: 'enhanced' });

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/browser.ts';
 import { startServer, temporaryDirectory, type RunningServer } from '../support/server.ts';
+import { pdfText } from './pdf-text.ts';
 
 const PASSWORD = 'victims-demo-password';
 
@@ -73,7 +74,7 @@ describe.skipIf(!chromiumAvailable)('safety information pack in a real browser',
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Victim care');
     expect(await page.getByText('Enhanced Victims’ Code service').count()).toBe(1);
 
-    await page.getByRole('link', { name: /^Change/ }).click();
+    await page.getByRole('link', { name: /^Change\s+profile/ }).click();
     await page.waitForURL(/\/profile$/);
     await page.getByLabel('Who is the victim’s named contact?').selectOption({ label: 'Investigator (demo)' });
     await page.getByLabel('Officer in the case').check();
@@ -105,11 +106,28 @@ describe.skipIf(!chromiumAvailable)('safety information pack in a real browser',
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.emulateMedia({ media: 'screen' });
 
+    // The same pack as a PDF, from the link on the page: served as application/pdf, with no personal data in the address.
+    const pdfLink = page.getByRole('link', { name: 'download the pack as a PDF' });
+    const href = await pdfLink.getAttribute('href');
+    expect(href).toMatch(/^\/cases\/[0-9a-f-]{36}\/victims\/[0-9a-f-]{36}\/pack\.pdf$/);
+    const served = await page.request.get(`${server.url}${href}`);
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('application/pdf');
+    const bytes = await served.body();
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfWords = pdfText(bytes);
+    expect(pdfWords).toContain('Your safety information');
+    expect(pdfWords).toContain('Your named contact is Investigator (demo) (officer in the case)');
+    expect(pdfWords).toContain('In danger now? Call 999.');
+    expect(pdfWords).not.toMatch(/Caspian|Vexley/);
+    expect(bytes.toString('latin1')).not.toMatch(/Caspian|Vexley/);
+
     await page.getByLabel('Handed over in person').check();
+    await page.getByLabel('PDF', { exact: true }).check();
     await page.getByRole('button', { name: 'Record pack given' }).click();
     await page.waitForURL(/\/pack\?done=given$/);
     expect(await page.getByText('The pack was recorded as given, and added to the contact log.').count()).toBe(1);
     await page.goto(`${server.url}/cases/${caseId}/victims`);
-    expect(await page.getByText(/Safety information pack given \(handed over in person\)/).count()).toBe(1);
+    expect(await page.getByText(/Safety information pack \(PDF\) given \(handed over in person\)/).count()).toBe(1);
   });
 });

@@ -23,6 +23,18 @@ describe('dutiesForEvent', () => {
     expect(dutiesForEvent({ event: 'charge', at, entitlement: 'standard' })[0]!.dueDate).toBe('2026-01-02');
   });
 
+  it.each([
+    ['Easter 2025: Thursday 17 April, over Good Friday and Easter Monday', '2025-04-17T11:00:00Z', '2025-04-22', '2025-04-28'],
+    ['Easter 2024: Thursday 28 March, over Good Friday and Easter Monday', '2024-03-28T11:00:00Z', '2024-04-02', '2024-04-08'],
+    ['Christmas 2022: Friday 23 December, over the substitute days 26 and 27 December', '2022-12-23T11:00:00Z', '2022-12-28', '2023-01-04'],
+    ['the 2022 Platinum Jubilee: Wednesday 1 June, over the one-off 2 and 3 June', '2022-06-01T11:00:00Z', '2022-06-06', '2022-06-10'],
+    ['the 2022 State Funeral: Friday 16 September, over the one-off Monday 19 September', '2022-09-16T11:00:00Z', '2022-09-20', '2022-09-26'],
+  ])('%s: due %s (enhanced) and %s (standard)', (_name, instant, enhanced, standard) => {
+    const at = new Date(instant);
+    expect(dutiesForEvent({ event: 'arrest', at, entitlement: 'enhanced' })[0]!.dueDate).toBe(enhanced);
+    expect(dutiesForEvent({ event: 'arrest', at, entitlement: 'standard' })[0]!.dueDate).toBe(standard);
+  });
+
   it('bail: consultation now when the victim was not consulted, and before the next decision when a bail date is set', () => {
     const at = new Date('2025-08-22T09:00:00Z');
     const consulted = dutiesForEvent({ event: 'bail', at, entitlement: 'enhanced', victimConsulted: true });

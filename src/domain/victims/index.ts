@@ -15,3 +15,23 @@ export {
 export type { ReferralChange, ReferralProblem, ReferralStatus, RequiredOffer, ServiceKind, SupportService } from './referrals.ts';
 export { buildSafetyPack } from './safety-pack.ts';
 export type { PackSection, SafetyPack, SafetyPackInput } from './safety-pack.ts';
+export {
+  EMPTY_WITHDRAWAL,
+  EVIDENCE_LED_DECISIONS,
+  EVIDENCE_LED_DECISION_LABELS,
+  checkWithdrawal,
+  mergeWithdrawal,
+  outcome16FromWithdrawal,
+  sameWithdrawal,
+} from './withdrawal.ts';
+export type { EvidenceLedDecision, Outcome16Given, WithdrawalProblem, WithdrawalRecord } from './withdrawal.ts';
+export {
+  EMPTY_COURT_SUPPORT,
+  SPECIAL_MEASURES,
+  SPECIAL_MEASURES_NEEDS,
+  SPECIAL_MEASURES_NEED_CODES,
+  SPECIAL_MEASURE_CODES,
+  checkCourtSupport,
+  personalStatementState,
+} from './court-support.ts';
+export type { CourtSupportProblem, CourtSupportRecord, SpecialMeasure, SpecialMeasuresNeed } from './court-support.ts';

@@ -26,4 +26,13 @@ describe('buildSafetyPack', () => {
     expect(standard).toContain('within 5 working days');
     expect(standard).toContain('We will tell you the name of your contact');
   });
+
+  it('holds every line the page and the PDF print, addressed by forename only', () => {
+    const produced = buildSafetyPack({ caseReference: 'CC-9', victimForenames: 'Tamsin', contact: null, entitlement: 'enhanced', producedOn: '1 September 2025' });
+    expect(produced.marking).toBe('Official – Sensitive. For Tamsin.');
+    expect(produced.introduction).toContain('CC-9');
+    expect(produced.urgent.headline).toBe('In danger now? Call 999.');
+    expect(produced.footer).toBe('Produced 1 September 2025.');
+    expect(pack.footer).toBeNull();
+  });
 });

@@ -15,6 +15,8 @@ export interface SafetyPackInput {
   readonly contact: { readonly name: string; readonly role: string } | null;
   readonly entitlement: VictimEntitlement;
   readonly services?: readonly SupportService[];
+  /** The day the pack is produced, as words (e.g. '1 September 2025'). */
+  readonly producedOn?: string;
 }
 
 export interface PackSection {
@@ -24,13 +26,27 @@ export interface PackSection {
   readonly list?: readonly string[];
 }
 
+/**
+ * Everything the pack says, in reading order. The printable page and the PDF are both
+ * drawn from this one model, so they always say the same thing.
+ */
 export interface SafetyPack {
+  /** The protective marking line, addressed to the victim by forename. */
+  readonly marking: string;
   readonly title: string;
   readonly caseReference: string;
+  /** The opening line with the crime reference. */
+  readonly introduction: string;
+  /** The emergency line shown prominently before everything else. */
+  readonly urgent: { readonly headline: string; readonly detail: string };
   readonly addressedTo: string;
   readonly contact: SafetyPackInput['contact'];
   readonly sections: readonly PackSection[];
+  readonly servicesHeading: string;
+  readonly servicesIntroduction: string;
   readonly services: ReadonlyArray<{ name: string; description: string; contact: string }>;
+  /** The closing line (when it was produced), or null. */
+  readonly footer: string | null;
 }
 
 export function buildSafetyPack(input: SafetyPackInput): SafetyPack {
@@ -125,11 +141,17 @@ export function buildSafetyPack(input: SafetyPackInput): SafetyPack {
     .filter((s) => s.inPack && s.contact !== null)
     .map((s) => ({ name: s.name, description: s.description, contact: s.contact ?? '' }));
   return {
+    marking: `Official – Sensitive. For ${input.victimForenames}.`,
     title: 'Your safety information',
     caseReference: input.caseReference,
+    introduction: `Your crime reference is ${input.caseReference}. Please quote it whenever you contact us.`,
+    urgent: { headline: 'In danger now? Call 999.', detail: 'If you cannot speak, press 55 when asked.' },
     addressedTo: input.victimForenames,
     contact: input.contact,
     sections,
+    servicesHeading: 'Support services',
+    servicesIntroduction: 'These services are free and independent of the police. You can contact them yourself.',
     services,
+    footer: input.producedOn ? `Produced ${input.producedOn}.` : null,
   };
 }

@@ -46,7 +46,7 @@ import * as cases from '../cases/repository.ts';
 import { insertPoliceAction, occasionsOfCase } from '../conduct/repository.ts';
 import { closeOpenTasksOfType, closeTask, getTask, insertTasks, tasksForCase, type TaskRow } from '../tasks/repository.ts';
 import { clearOutcome } from '../victims/repository.ts';
-import { recordNotifiableEvent } from '../victims/service.ts';
+import { keepWithdrawalFromFinalisation, recordNotifiableEvent, withdrawalForFinalisation, type WithdrawalForFinalisation } from '../victims/service.ts';
 import * as repo from './repository.ts';
 import { runUseCase } from '../../platform/db/use-case.ts';
 import { caseForChange, caseForRead } from '../cases/access.ts';
@@ -219,6 +219,8 @@ export interface InvestigationView {
   prosecutionFile: repo.ProsecutionFileRow | null;
   prosecutionGaps: Issue[];
   riskAssessments: number;
+  /** The victim's withdrawal record in victim care, which finalisation with outcome 16 uses. */
+  withdrawal: { recorded: boolean; personId: string | null; outcome16: WithdrawalForFinalisation['outcome16'] };
   now: Date;
 }
 
@@ -242,7 +244,7 @@ function fileForRules(file: repo.ProsecutionFileRow | null) {
 }
 
 async function loadView(tx: Db, record: cases.CaseRecord, now: Date, clock: Deps['clock']): Promise<InvestigationView> {
-  const [parties, reports, riskGrade, allocations, officers, tasks, s2bEvents, suspectActions, log, finalisations, file, riskAssessments] = await Promise.all([
+  const [parties, reports, riskGrade, allocations, officers, tasks, s2bEvents, suspectActions, log, finalisations, file, riskAssessments, withdrawal] = await Promise.all([
     cases.partiesOfCase(tx, record.id),
     cases.reportsOfCase(tx, record.id),
     repo.latestRiskGrade(tx, record.id),
@@ -255,6 +257,7 @@ async function loadView(tx: Db, record: cases.CaseRecord, now: Date, clock: Deps
     repo.finalisationsOfCase(tx, record.id),
     repo.getProsecutionFile(tx, record.id),
     repo.riskAssessmentCount(tx, record.id),
+    withdrawalForFinalisation(tx, record.id, undefined),
   ]);
   const offence = offenceOf(record, reports);
   const current = allocations[0];
@@ -285,6 +288,7 @@ async function loadView(tx: Db, record: cases.CaseRecord, now: Date, clock: Deps
     prosecutionFile: file ?? null,
     prosecutionGaps: prosecutionFileGaps(fileForRules(file ?? null)),
     riskAssessments,
+    withdrawal: { recorded: withdrawal.existing !== null, personId: withdrawal.personId, outcome16: withdrawal.outcome16 },
     now,
   };
 }
@@ -850,6 +854,8 @@ export async function finaliseIn(tx: Db, ctx: RequestContext, caseId: string, in
   const allocation = (await repo.allocationsOfCase(tx, caseId))[0];
   const investigatingTeam = asTeamCode(allocation?.investigatingTeam) ?? asTeamCode(record.ownerTeam);
   const usesSupport = input.victimUsesSupportServices || (await repo.victimUsesSupportServices(tx, caseId));
+  // Outcome 16 is checked against the victim's withdrawal record in victim care (the one record, with anything given here added to it).
+  const withdrawal = input.outcome === 16 ? await withdrawalForFinalisation(tx, caseId, input.outcome16) : null;
   const rules: FinalisationInput = {
     offence: offenceForRules(offenceOf(record, reports)),
     outcome: input.outcome,
@@ -858,12 +864,13 @@ export async function finaliseIn(tx: Db, ctx: RequestContext, caseId: string, in
     suspectNamed: record.suspectPersonId !== null,
     investigatingTeam,
     finaliserRoles: ctx.actor.roles,
-    ...(input.outcome16 ? { outcome16: input.outcome16 } : {}),
+    ...(withdrawal ? { outcome16: withdrawal.outcome16 } : input.outcome16 ? { outcome16: input.outcome16 } : {}),
     victimUsesSupportServices: usesSupport,
   };
   const result = validateFinalisation(rules, POLICY);
   if (!result.ok) refuse(result.errors);
   const outcomeCode = input.outcome as number;
+  const kept = withdrawal ? await keepWithdrawalFromFinalisation(tx, ctx, caseId, withdrawal, now) : null;
   const finalisationId = await repo.insertFinalisation(tx, {
     caseId,
     outcomeCode,
@@ -871,7 +878,7 @@ export async function finaliseIn(tx: Db, ctx: RequestContext, caseId: string, in
     investigationDone: input.investigationDone,
     suspectNamed: rules.suspectNamed,
     investigatingTeam,
-    outcome16: outcomeCode === 16 && input.outcome16 ? { ...input.outcome16 } : null,
+    outcome16: kept ? { withdrawalId: kept.withdrawalId, personId: withdrawal!.personId } : null,
     victimUsesSupportServices: usesSupport,
     warnings: [...result.warnings],
     by: ctx.actor.id,
@@ -883,7 +890,8 @@ export async function finaliseIn(tx: Db, ctx: RequestContext, caseId: string, in
   // The victims feature records the outcome (victim_case_outcomes) and a "tell the victim" task per victim, due under the Victims' Code.
   const told = await recordNotifiableEvent(tx, ctx, { caseId, event: 'outcome', at: now, outcomeCode, notes: `Finalised as outcome ${outcomeCode}` });
   // The domain's own "tell the victim" task is needed only when no victim on the case got one from the victims feature.
-  const others = finalisationTasks(rules).filter((t) => t.code !== 'tell-victim-outcome' || told.duties.length === 0);
+  // The follow-up contact task belongs to the withdrawal record, which keeps it in step with the agreed date.
+  const others = finalisationTasks(rules).filter((t) => (t.code !== 'tell-victim-outcome' || told.duties.length === 0) && (t.code !== 'victim-follow-up-contact' || !kept));
   const ownerTeam = record.ownerTeam ?? ctx.actor.teams[0] ?? null;
   const otherIds = await insertTasks(
     tx,
@@ -898,7 +906,7 @@ export async function finaliseIn(tx: Db, ctx: RequestContext, caseId: string, in
       createdBy: ctx.actor.id,
     })),
   );
-  const taskIds = [...told.duties.map((d) => d.taskId), ...otherIds];
+  const taskIds = [...told.duties.map((d) => d.taskId), ...otherIds, ...(kept?.followUpTaskId ? [kept.followUpTaskId] : [])];
   await repo.setFinalisationTasks(tx, finalisationId, taskIds);
   const title = outcomeType(outcomeCode)?.title ?? '';
   await repo.insertLogEntry(tx, {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/audit/audit-repository.ts';
+import type { CourtSupportRecord, SpecialMeasure, SpecialMeasuresNeed, WithdrawalRecord } from '../../domain/victims/index.ts';
 
 // ---------------------------------------------------------------------------
 // The case and its victims
@@ -685,10 +686,10 @@ export async function updateReferral(
 // ---------------------------------------------------------------------------
 // Safety packs
 
-export async function insertPack(db: Db, p: { caseId: string; personId: string; at: Date; how: 'in-person' | 'post' | 'email' | 'through-advocate'; contactId: string; by: string }): Promise<string> {
+export async function insertPack(db: Db, p: { caseId: string; personId: string; at: Date; how: 'in-person' | 'post' | 'email' | 'through-advocate'; format: 'printed' | 'pdf'; contactId: string; by: string }): Promise<string> {
   const row = await db
     .insertInto('victim_safety_packs')
-    .values({ case_id: p.caseId, person_id: p.personId, given_at: p.at, given_how: p.how, contact_id: p.contactId, given_by: p.by })
+    .values({ case_id: p.caseId, person_id: p.personId, given_at: p.at, given_how: p.how, format: p.format, contact_id: p.contactId, given_by: p.by })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -699,6 +700,7 @@ export interface PackRow {
   personId: string;
   givenAt: Date;
   givenHow: string;
+  format: 'printed' | 'pdf';
   givenByName: string | null;
 }
 
@@ -706,11 +708,11 @@ export async function packsOfCase(db: Db, caseId: string): Promise<PackRow[]> {
   const rows = await db
     .selectFrom('victim_safety_packs as p')
     .leftJoin('users as u', 'u.id', 'p.given_by')
-    .select(['p.id', 'p.person_id', 'p.given_at', 'p.given_how', 'u.display_name'])
+    .select(['p.id', 'p.person_id', 'p.given_at', 'p.given_how', 'p.format', 'u.display_name'])
     .where('p.case_id', '=', caseId)
     .orderBy('p.given_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, personId: r.person_id, givenAt: r.given_at, givenHow: r.given_how, givenByName: r.display_name }));
+  return rows.map((r) => ({ id: r.id, personId: r.person_id, givenAt: r.given_at, givenHow: r.given_how, format: r.format, givenByName: r.display_name }));
 }
 
 // ---------------------------------------------------------------------------
@@ -753,4 +755,153 @@ export async function markInconsistent(db: Db, caseId: string, flag: { at: Date;
     .set({ inconsistent_at: flag.at, inconsistency_reason: flag.reason, inconsistency_task_id: flag.taskId })
     .where('case_id', '=', caseId)
     .execute();
+}
+
+// ---------------------------------------------------------------------------
+// Withdrawal of support (shared with finalisation)
+
+export interface WithdrawalRow extends WithdrawalRecord {
+  id: string;
+  caseId: string;
+  personId: string;
+  followUpTaskId: string | null;
+  updatedAt: Date;
+  updatedByName: string | null;
+  version: number;
+}
+
+/** The withdrawal records of a case, the most recently changed first. */
+export async function withdrawalsOfCase(db: Db, caseId: string): Promise<WithdrawalRow[]> {
+  const rows = await db
+    .selectFrom('victim_withdrawals as w')
+    .leftJoin('users as u', 'u.id', 'w.updated_by')
+    .selectAll('w')
+    .select('u.display_name as updated_by_name')
+    .where('w.case_id', '=', caseId)
+    .orderBy('w.updated_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    personId: r.person_id,
+    withdrawnOn: r.withdrawn_on,
+    reasons: r.reasons,
+    statementTaken: r.statement_taken,
+    statementTakenOn: r.statement_taken_on,
+    supportDetailsGiven: r.support_details_given,
+    supportDetails: r.support_details,
+    followUpOn: r.follow_up_on,
+    followUpTaskId: r.follow_up_task_id,
+    evidenceLedConsidered: r.evidence_led_considered,
+    evidenceLedDecision: r.evidence_led_decision,
+    evidenceLedRationale: r.evidence_led_rationale,
+    updatedAt: r.updated_at,
+    updatedByName: r.updated_by_name,
+    version: r.version,
+  }));
+}
+
+function withdrawalColumns(w: WithdrawalRecord) {
+  return {
+    withdrawn_on: w.withdrawnOn,
+    reasons: w.reasons,
+    statement_taken: w.statementTaken,
+    statement_taken_on: w.statementTakenOn,
+    support_details_given: w.supportDetailsGiven,
+    support_details: w.supportDetails,
+    follow_up_on: w.followUpOn,
+    evidence_led_considered: w.evidenceLedConsidered,
+    evidence_led_decision: w.evidenceLedDecision,
+    evidence_led_rationale: w.evidenceLedRationale,
+  };
+}
+
+export async function insertWithdrawal(db: Db, w: WithdrawalRecord & { caseId: string; personId: string; by: string; at: Date }): Promise<string> {
+  const row = await db
+    .insertInto('victim_withdrawals')
+    .values({ case_id: w.caseId, person_id: w.personId, ...withdrawalColumns(w), updated_by: w.by, updated_at: w.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Saves a withdrawal record if nobody changed it since the version read. */
+export async function updateWithdrawal(db: Db, id: string, expectedVersion: number, w: WithdrawalRecord, by: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('victim_withdrawals')
+    .set({ ...withdrawalColumns(w), updated_by: by, updated_at: at, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setWithdrawalFollowUpTask(db: Db, id: string, taskId: string | null): Promise<void> {
+  await db.updateTable('victim_withdrawals').set({ follow_up_task_id: taskId }).where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------------------
+// Victim personal statement and special measures
+
+export interface CourtSupportRow extends CourtSupportRecord {
+  id: string;
+  personId: string;
+  updatedAt: Date;
+  updatedByName: string | null;
+  version: number;
+}
+
+export async function courtSupportOfCase(db: Db, caseId: string): Promise<CourtSupportRow[]> {
+  const rows = await db
+    .selectFrom('victim_court_support as s')
+    .leftJoin('users as u', 'u.id', 's.updated_by')
+    .selectAll('s')
+    .select('u.display_name as updated_by_name')
+    .where('s.case_id', '=', caseId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    vpsOfferedOn: r.vps_offered_on,
+    vpsTakenOn: r.vps_taken_on,
+    vpsUpdatedOn: r.vps_updated_on,
+    measuresAssessedOn: r.measures_assessed_on,
+    measuresNeeds: r.measures_needs as SpecialMeasuresNeed[],
+    measuresConsidered: r.measures_considered as SpecialMeasure[],
+    measuresDecision: r.measures_decision,
+    updatedAt: r.updated_at,
+    updatedByName: r.updated_by_name,
+    version: r.version,
+  }));
+}
+
+function courtSupportColumns(s: CourtSupportRecord) {
+  return {
+    vps_offered_on: s.vpsOfferedOn,
+    vps_taken_on: s.vpsTakenOn,
+    vps_updated_on: s.vpsUpdatedOn,
+    measures_assessed_on: s.measuresAssessedOn,
+    measures_needs: [...s.measuresNeeds],
+    measures_considered: [...s.measuresConsidered],
+    measures_decision: s.measuresDecision,
+  };
+}
+
+export async function insertCourtSupport(db: Db, s: CourtSupportRecord & { caseId: string; personId: string; by: string; at: Date }): Promise<string> {
+  const row = await db
+    .insertInto('victim_court_support')
+    .values({ case_id: s.caseId, person_id: s.personId, ...courtSupportColumns(s), updated_by: s.by, updated_at: s.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCourtSupport(db: Db, id: string, expectedVersion: number, s: CourtSupportRecord, by: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('victim_court_support')
+    .set({ ...courtSupportColumns(s), updated_by: by, updated_at: at, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

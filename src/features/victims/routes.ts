@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TEAMS } from '../../domain/access/index.ts';
-import { formatLocalDate, londonDateOf } from '../../domain/calendar/index.ts';
-import { OUTCOME_TYPES } from '../../domain/investigation/index.ts';
-import { NOTIFIABLE_EVENTS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from '../../domain/victims/index.ts';
+import { EVIDENCE_LED_DECISION_LABELS, EVIDENCE_LED_DECISIONS, NOTIFIABLE_EVENTS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES, SPECIAL_MEASURES, SPECIAL_MEASURES_NEEDS, personalStatementState } from '../../domain/victims/index.ts';
 import { ConflictError, ReasonRequiredError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { bodyOf, type FormBody, many, one, pageErrors } from '../../platform/http/forms.ts';
@@ -33,6 +31,29 @@ function formInstant(body: FormBody, prefix: string): string | undefined {
   if (!day && !month && !year && !time) return undefined;
   const hhmm = /^(\d{1,2})[:.](\d{2})$/.exec(time);
   return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}T${hhmm ? `${hhmm[1]!.padStart(2, '0')}:${hhmm[2]}` : 'xx:xx'}`;
+}
+
+/** A date from the GOV.UK date input as 'YYYY-MM-DD' (not checked here). All blank gives ''. */
+function formDate(body: FormBody, prefix: string): string {
+  const day = one(body, `${prefix}-day`).trim();
+  const month = one(body, `${prefix}-month`).trim();
+  const year = one(body, `${prefix}-year`).trim();
+  if (!day && !month && !year) return '';
+  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+function dateParts(body: FormBody, prefix: string) {
+  return { day: one(body, `${prefix}-day`), month: one(body, `${prefix}-month`), year: one(body, `${prefix}-year`) };
+}
+
+/** A stored 'YYYY-MM-DD' as the date input's parts. */
+function partsOf(date: string | null | undefined) {
+  return date ? { day: String(Number(date.slice(8, 10))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) } : { day: '', month: '', year: '' };
+}
+
+/** Page errors with each date field linked to its day box. */
+function dateErrors(errors: FieldError[], dateFields: readonly string[]) {
+  return pageErrors(errors).map((e) => (dateFields.includes(e.field) ? { ...e, href: `#${e.field}-day` } : e));
 }
 
 function instantParts(body: FormBody, prefix: string) {
@@ -83,7 +104,27 @@ const victimOut = z.object({
   chases: z.number(),
   referrals: z.array(z.object({ id: z.string(), service: z.string(), serviceName: z.string(), status: z.string(), consent: z.boolean(), outcome: z.string().nullable(), version: z.number() })),
   requiredOffers: z.array(z.object({ code: z.string(), text: z.string(), met: z.boolean() })),
-  safetyPacks: z.array(z.object({ id: z.string(), givenAt: dateTimeOut, givenHow: z.string() })),
+  safetyPacks: z.array(z.object({ id: z.string(), givenAt: dateTimeOut, givenHow: z.string(), format: z.string() })),
+  withdrawal: z
+    .object({
+      id: z.string(),
+      withdrawnOn: z.string().nullable(),
+      reasons: z.string().nullable(),
+      statementTaken: z.boolean(),
+      statementTakenOn: z.string().nullable(),
+      supportDetailsGiven: z.boolean(),
+      supportDetails: z.string().nullable(),
+      followUpOn: z.string().nullable(),
+      followUpTaskId: z.string().nullable(),
+      evidenceLedConsidered: z.boolean(),
+      evidenceLedDecision: z.string().nullable(),
+      evidenceLedRationale: z.string().nullable(),
+      version: z.number(),
+    })
+    .nullable(),
+  personalStatement: z.object({ state: z.string(), offeredOn: z.string().nullable(), takenOn: z.string().nullable(), updatedOn: z.string().nullable() }),
+  specialMeasures: z.object({ assessedOn: z.string().nullable(), needs: z.array(z.string()), considered: z.array(z.string()), decision: z.string().nullable() }),
+  courtSupportVersion: z.number(),
   version: z.number(),
 });
 
@@ -116,7 +157,37 @@ function victimJson(v: service.VictimView): z.input<typeof victimOut> {
     chases: v.chases,
     referrals: v.referrals.map((r) => ({ id: r.id, service: r.serviceCode, serviceName: r.serviceName, status: r.status, consent: r.consent, outcome: r.outcome, version: r.version })),
     requiredOffers: v.requiredOffers.map((o) => ({ ...o })),
-    safetyPacks: v.packs.map((p) => ({ id: p.id, givenAt: p.givenAt, givenHow: p.givenHow })),
+    safetyPacks: v.packs.map((p) => ({ id: p.id, givenAt: p.givenAt, givenHow: p.givenHow, format: p.format })),
+    withdrawal: v.withdrawal
+      ? {
+          id: v.withdrawal.id,
+          withdrawnOn: v.withdrawal.withdrawnOn,
+          reasons: v.withdrawal.reasons,
+          statementTaken: v.withdrawal.statementTaken,
+          statementTakenOn: v.withdrawal.statementTakenOn,
+          supportDetailsGiven: v.withdrawal.supportDetailsGiven,
+          supportDetails: v.withdrawal.supportDetails,
+          followUpOn: v.withdrawal.followUpOn,
+          followUpTaskId: v.withdrawal.followUpTaskId,
+          evidenceLedConsidered: v.withdrawal.evidenceLedConsidered,
+          evidenceLedDecision: v.withdrawal.evidenceLedDecision,
+          evidenceLedRationale: v.withdrawal.evidenceLedRationale,
+          version: v.withdrawal.version,
+        }
+      : null,
+    personalStatement: {
+      state: personalStatementState(v.courtSupport),
+      offeredOn: v.courtSupport?.vpsOfferedOn ?? null,
+      takenOn: v.courtSupport?.vpsTakenOn ?? null,
+      updatedOn: v.courtSupport?.vpsUpdatedOn ?? null,
+    },
+    specialMeasures: {
+      assessedOn: v.courtSupport?.measuresAssessedOn ?? null,
+      needs: [...(v.courtSupport?.measuresNeeds ?? [])],
+      considered: [...(v.courtSupport?.measuresConsidered ?? [])],
+      decision: v.courtSupport?.measuresDecision ?? null,
+    },
+    courtSupportVersion: v.courtSupport?.version ?? 0,
     version: v.version,
   };
 }
@@ -128,6 +199,11 @@ const LABELS = {
   roles: { 'officer-in-case': 'Officer in the case', spoc: 'Single point of contact (SPOC)' } as Record<string, string>,
   referralStatuses: REFERRAL_STATUS_LABELS as Record<string, string>,
   packMethods: service.PACK_METHOD_LABELS as Record<string, string>,
+  packFormats: service.PACK_FORMAT_LABELS as Record<string, string>,
+  evidenceLed: EVIDENCE_LED_DECISION_LABELS as Record<string, string>,
+  needs: Object.fromEntries(SPECIAL_MEASURES_NEEDS.map((n) => [n.code, n.label])) as Record<string, string>,
+  measures: Object.fromEntries(SPECIAL_MEASURES.map((m) => [m.code, m.label])) as Record<string, string>,
+  statementStates: { 'not-offered': 'Not offered yet', offered: 'Offered, not taken', taken: 'Taken', updated: 'Taken and updated' } as Record<string, string>,
   kinds: { 'tell-victim': 'Tell the victim', 'consult-victim-bail': 'Consult the victim on bail' } as Record<string, string>,
 };
 
@@ -232,7 +308,8 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
   const renderEvent = async (request: FastifyRequest, reply: FastifyReply, status = 200, values: Record<string, unknown> = {}, errors?: ReturnType<typeof pageErrors>) => {
     const { id } = parse(caseParams, request.params);
     const form = await service.caseForEventForm(deps, ctxOf(request), id);
-    return reply.code(status).render('features/victims/views/event.njk', { form, values, errors, events: NOTIFIABLE_EVENTS, outcomes: OUTCOME_TYPES });
+    // Outcomes are recorded only by finalising the case, so they are not offered here.
+    return reply.code(status).render('features/victims/views/event.njk', { form, values, errors, events: NOTIFIABLE_EVENTS.filter((e) => e.code !== 'outcome') });
   };
 
   pageRoute(app, {
@@ -256,7 +333,6 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
         at: formInstant(body, 'at'),
         victimConsulted: one(body, 'victimConsulted'),
         bailUntil: formInstant({ 'b-day': body['bailUntil-day'], 'b-month': body['bailUntil-month'], 'b-year': body['bailUntil-year'] }, 'b')?.slice(0, 10) ?? '',
-        outcomeCode: one(body, 'outcomeCode'),
         notes: one(body, 'notes'),
       };
       const values = { ...input, at: instantParts(body, 'at'), bailUntil: { day: one(body, 'bailUntil-day'), month: one(body, 'bailUntil-month'), year: one(body, 'bailUntil-year') } };
@@ -394,7 +470,7 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
     const query = (request.query ?? {}) as Record<string, unknown>;
     return reply
       .code(status)
-      .render('features/victims/views/pack.njk', { view, values, errors, labels: LABELS, packMethods: service.PACK_METHODS, done: query.done === 'given', today: formatLocalDate(londonDateOf(deps.clock.now())) });
+      .render('features/victims/views/pack.njk', { view, values, errors, labels: LABELS, packMethods: service.PACK_METHODS, packFormats: service.PACK_FORMATS, done: query.done === 'given' });
   };
 
   pageRoute(app, {
@@ -413,7 +489,7 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async (request, reply) => {
       const { id, personId } = parse(victimParams, request.params);
       const body = bodyOf(request);
-      const input = { personId, how: one(body, 'how'), at: formInstant(body, 'at') };
+      const input = { personId, how: one(body, 'how'), format: one(body, 'format'), at: formInstant(body, 'at') };
       try {
         await service.recordPackGiven(deps, ctxOf(request), id, parse(service.packGivenInput, input));
       } catch (error) {
@@ -421,6 +497,151 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
         throw error;
       }
       return reply.redirect(`/cases/${id}/victims/${personId}/pack?done=given`, 303);
+    },
+  });
+
+  pageRoute(app, {
+    method: 'GET',
+    url: '/cases/:id/victims/:personId/pack.pdf',
+    access: CONTACT,
+    summary: "A victim's safety information pack as a PDF (the same content as the printable page)",
+    handler: async (request, reply) => {
+      const { id, personId } = parse(victimParams, request.params);
+      const { pdf, reference } = await service.safetyPackPdf(deps, ctxOf(request), id, personId);
+      return reply
+        .code(200)
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="safety-information-${reference.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  });
+
+  // ---------------------------------------------------------------------------
+  // Withdrawal of support
+
+  const WITHDRAWAL_DATES = ['withdrawnOn', 'statementTakenOn', 'followUpOn'] as const;
+
+  const renderWithdrawal = async (request: FastifyRequest, reply: FastifyReply, status = 200, values?: Record<string, unknown>, errors?: ReturnType<typeof pageErrors>) => {
+    const { id, personId } = parse(victimParams, request.params);
+    const form = await service.victimForForm(deps, ctxOf(request), id, personId);
+    const w = form.victim.withdrawal;
+    const current = values ?? {
+      version: String(w?.version ?? 0),
+      withdrawnOn: partsOf(w?.withdrawnOn),
+      reasons: w?.reasons ?? '',
+      statementTaken: w?.statementTaken ? 'yes' : w ? 'no' : '',
+      statementTakenOn: partsOf(w?.statementTakenOn),
+      supportDetailsGiven: w?.supportDetailsGiven ? 'yes' : w ? 'no' : '',
+      supportDetails: w?.supportDetails ?? '',
+      followUpOn: partsOf(w?.followUpOn),
+      evidenceLedConsidered: w?.evidenceLedConsidered ? 'yes' : w ? 'no' : '',
+      evidenceLedDecision: w?.evidenceLedDecision ?? '',
+      evidenceLedRationale: w?.evidenceLedRationale ?? '',
+    };
+    return reply.code(status).render('features/victims/views/withdrawal.njk', { form, values: current, errors, labels: LABELS, decisions: EVIDENCE_LED_DECISIONS });
+  };
+
+  pageRoute(app, {
+    method: 'GET',
+    url: '/cases/:id/victims/:personId/withdrawal',
+    access: CONTACT,
+    summary: 'Record that a victim withdrew their support for a prosecution (read by finalisation for outcome 16)',
+    handler: (request, reply) => renderWithdrawal(request, reply),
+  });
+
+  pageRoute(app, {
+    method: 'POST',
+    url: '/cases/:id/victims/:personId/withdrawal',
+    access: CONTACT,
+    summary: "Save a victim's withdrawal record: reasons, statement, support given, follow-up contact and the evidence-led decision",
+    handler: async (request, reply) => {
+      const { id, personId } = parse(victimParams, request.params);
+      const body = bodyOf(request);
+      const input = {
+        personId,
+        version: one(body, 'version'),
+        withdrawnOn: formDate(body, 'withdrawnOn'),
+        reasons: one(body, 'reasons'),
+        statementTaken: one(body, 'statementTaken') || 'no',
+        statementTakenOn: formDate(body, 'statementTakenOn'),
+        supportDetailsGiven: one(body, 'supportDetailsGiven') || 'no',
+        supportDetails: one(body, 'supportDetails'),
+        followUpOn: formDate(body, 'followUpOn'),
+        evidenceLedConsidered: one(body, 'evidenceLedConsidered') || 'no',
+        evidenceLedDecision: one(body, 'evidenceLedDecision'),
+        evidenceLedRationale: one(body, 'evidenceLedRationale'),
+      };
+      const values = { ...input, ...Object.fromEntries(WITHDRAWAL_DATES.map((f) => [f, dateParts(body, f)])) };
+      try {
+        await service.saveWithdrawal(deps, ctxOf(request), id, parse(service.withdrawalInput, input));
+      } catch (error) {
+        if (error instanceof ValidationError) return renderWithdrawal(request, reply, 422, values, dateErrors(error.errors, WITHDRAWAL_DATES));
+        if (error instanceof ConflictError) return renderWithdrawal(request, reply, 409, undefined, [{ text: error.message, href: '#reasons', field: 'version' }]);
+        throw error;
+      }
+      return reply.redirect(`/cases/${id}/victims?done=withdrawal#withdrawal-${personId}`, 303);
+    },
+  });
+
+  // ---------------------------------------------------------------------------
+  // Victim personal statement and special measures
+
+  const COURT_DATES = ['vpsOfferedOn', 'vpsTakenOn', 'vpsUpdatedOn', 'measuresAssessedOn'] as const;
+
+  const renderCourt = async (request: FastifyRequest, reply: FastifyReply, status = 200, values?: Record<string, unknown>, errors?: ReturnType<typeof pageErrors>) => {
+    const { id, personId } = parse(victimParams, request.params);
+    const form = await service.victimForForm(deps, ctxOf(request), id, personId);
+    const x = form.victim.courtSupport;
+    const current = values ?? {
+      version: String(x?.version ?? 0),
+      vpsOfferedOn: partsOf(x?.vpsOfferedOn),
+      vpsTakenOn: partsOf(x?.vpsTakenOn),
+      vpsUpdatedOn: partsOf(x?.vpsUpdatedOn),
+      measuresAssessedOn: partsOf(x?.measuresAssessedOn),
+      measuresNeeds: [...(x?.measuresNeeds ?? [])],
+      measuresConsidered: [...(x?.measuresConsidered ?? [])],
+      measuresDecision: x?.measuresDecision ?? '',
+    };
+    return reply.code(status).render('features/victims/views/court.njk', { form, values: current, errors, labels: LABELS, needs: SPECIAL_MEASURES_NEEDS, measures: SPECIAL_MEASURES });
+  };
+
+  pageRoute(app, {
+    method: 'GET',
+    url: '/cases/:id/victims/:personId/court',
+    access: CONTACT,
+    summary: "A victim's personal statement dates and special measures assessment",
+    handler: (request, reply) => renderCourt(request, reply),
+  });
+
+  pageRoute(app, {
+    method: 'POST',
+    url: '/cases/:id/victims/:personId/court',
+    access: CONTACT,
+    summary: "Save a victim's personal statement dates and special measures assessment",
+    handler: async (request, reply) => {
+      const { id, personId } = parse(victimParams, request.params);
+      const body = bodyOf(request);
+      const input = {
+        personId,
+        version: one(body, 'version'),
+        vpsOfferedOn: formDate(body, 'vpsOfferedOn'),
+        vpsTakenOn: formDate(body, 'vpsTakenOn'),
+        vpsUpdatedOn: formDate(body, 'vpsUpdatedOn'),
+        measuresAssessedOn: formDate(body, 'measuresAssessedOn'),
+        measuresNeeds: many(body, 'measuresNeeds'),
+        measuresConsidered: many(body, 'measuresConsidered'),
+        measuresDecision: one(body, 'measuresDecision'),
+      };
+      const values = { ...input, ...Object.fromEntries(COURT_DATES.map((f) => [f, dateParts(body, f)])) };
+      try {
+        await service.saveCourtSupport(deps, ctxOf(request), id, parse(service.courtSupportInput, input));
+      } catch (error) {
+        if (error instanceof ValidationError) return renderCourt(request, reply, 422, values, dateErrors(error.errors, COURT_DATES));
+        if (error instanceof ConflictError) return renderCourt(request, reply, 409, undefined, [{ text: error.message, href: '#vpsOfferedOn-day', field: 'version' }]);
+        throw error;
+      }
+      return reply.redirect(`/cases/${id}/victims?done=court#court-${personId}`, 303);
     },
   });
 
@@ -497,7 +718,7 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
     method: 'POST',
     url: '/api/v1/cases/:id/victims/events',
     access: EVENTS,
-    summary: 'Record an event the victims must be told about (arrest, charge, bail and so on). Creates a "tell the victim" task per victim, due within 1 working day (enhanced) or 5 (standard); bail also asks for the victim to be consulted.',
+    summary: 'Record an event the victims must be told about (arrest, charge, bail and so on). Creates a "tell the victim" task per victim, due within 1 working day (enhanced) or 5 (standard); bail also asks for the victim to be consulted. The outcome is refused here: it is recorded by finalising the case (POST /api/v1/cases/{id}/finalisation), which tells the victims.',
     tags: ['Victims'],
     params: caseParams,
     body: service.eventInput,
@@ -562,6 +783,31 @@ export function victimRoutes(app: FastifyInstance, deps: Deps): void {
     successStatus: 201,
     response: z.object({ packId: z.string(), contactId: z.string() }),
     handler: async ({ request, params, body }) => service.recordPackGiven(deps, ctxOf(request), params.id, body),
+  });
+
+  apiRoute(app, {
+    method: 'POST',
+    url: '/api/v1/cases/:id/victims/withdrawal',
+    access: CONTACT,
+    summary:
+      "Save a victim's withdrawal of support: reasons, statement of reasons (taken, date), support details given, follow-up contact date (creates a task), evidence-led prosecution considered with the decision. Send the version read (0 for a new record). Finalisation with outcome 16 reads this record.",
+    tags: ['Victims'],
+    params: caseParams,
+    body: service.withdrawalInput,
+    response: z.object({ withdrawalId: z.string(), version: z.number(), followUpTaskId: z.string().nullable() }),
+    handler: async ({ request, params, body }) => service.saveWithdrawal(deps, ctxOf(request), params.id, body),
+  });
+
+  apiRoute(app, {
+    method: 'POST',
+    url: '/api/v1/cases/:id/victims/court-support',
+    access: CONTACT,
+    summary: "Save a victim's personal statement dates (offered, taken, updated) and special measures assessment (needs, measures considered, date, decision). Send the version read (0 for a new record).",
+    tags: ['Victims'],
+    params: caseParams,
+    body: service.courtSupportInput,
+    response: z.object({ id: z.string(), version: z.number() }),
+    handler: async ({ request, params, body }) => service.saveCourtSupport(deps, ctxOf(request), params.id, body),
   });
 
   apiRoute(app, {

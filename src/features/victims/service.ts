@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { isLocalDate, londonDateOf } from '../../domain/calendar/index.ts';
+import { endOfLondonDay, formatLocalDate, isLocalDate, londonDateOf } from '../../domain/calendar/index.ts';
 import { outcomeInconsistentWithVictimWishes, outcomeType } from '../../domain/investigation/index.ts';
 import {
   DEFAULT_SUPPORT_SERVICES,
+  EVIDENCE_LED_DECISIONS,
   REFERRAL_STATUSES,
+  SPECIAL_MEASURE_CODES,
+  SPECIAL_MEASURES_NEED_CODES,
   ageOn,
+  checkCourtSupport,
+  checkWithdrawal,
+  mergeWithdrawal,
+  outcome16FromWithdrawal,
+  sameWithdrawal,
   buildSafetyPack,
   checkReferralChange,
   deriveEntitlement,
@@ -18,8 +26,11 @@ import {
   westYorkshireEntitlementPolicy,
   type EffectiveEntitlement,
   type NotifiableEvent,
+  type CourtSupportRecord,
+  type Outcome16Given,
   type RequiredOffer,
   type SafetyPack,
+  type WithdrawalRecord,
 } from '../../domain/victims/index.ts';
 import type { Permission } from '../../domain/access/index.ts';
 import { requirePermission, type RequestContext } from '../../platform/auth/actor.ts';
@@ -28,7 +39,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ReasonRequiredError, Rest
 import type { Deps } from '../../platform/deps.ts';
 import { checkRestrictedAccess, DEFAULT_RESTRICTED_CONTACT } from '../people/service.ts';
 import { isNamedOnRecord } from '../people/repository.ts';
-import { insertTasks } from '../tasks/repository.ts';
+import { closeTask, getTask, insertTasks } from '../tasks/repository.ts';
+import { renderSafetyPackPdf } from './pack-pdf.ts';
 import * as repo from './repository.ts';
 import { runUseCase } from '../../platform/db/use-case.ts';
 
@@ -136,6 +148,8 @@ export interface VictimView {
   referrals: Array<repo.ReferralRow & { serviceName: string }>;
   requiredOffers: RequiredOffer[];
   packs: repo.PackRow[];
+  withdrawal: repo.WithdrawalRow | null;
+  courtSupport: repo.CourtSupportRow | null;
 }
 
 export interface CaseVictimsView {
@@ -152,7 +166,7 @@ function dutyView(d: repo.DutyRow, now: Date): DutyView {
 }
 
 async function loadView(tx: Db, c: repo.VictimCase, now: Date): Promise<CaseVictimsView> {
-  const [victims, profiles, handovers, duties, contacts, referrals, packs, events, outcome] = await Promise.all([
+  const [victims, profiles, handovers, duties, contacts, referrals, packs, events, outcome, withdrawals, courtSupport] = await Promise.all([
     repo.victimsOfCase(tx, c.id),
     repo.profilesOfCase(tx, c.id),
     repo.handoversOfCase(tx, c.id),
@@ -162,6 +176,8 @@ async function loadView(tx: Db, c: repo.VictimCase, now: Date): Promise<CaseVict
     repo.packsOfCase(tx, c.id),
     repo.eventsOfCase(tx, c.id),
     repo.getOutcome(tx, c.id),
+    repo.withdrawalsOfCase(tx, c.id),
+    repo.courtSupportOfCase(tx, c.id),
   ]);
   const stalking = isStalkingCase(c);
   const views: VictimView[] = [];
@@ -181,6 +197,8 @@ async function loadView(tx: Db, c: repo.VictimCase, now: Date): Promise<CaseVict
       referrals: mine.map((r) => ({ ...r, serviceName: findService(r.serviceCode)?.name ?? r.serviceCode })),
       requiredOffers: requiredOffers({ stalking, referrals: mine }),
       packs: packs.filter((p) => p.personId === person.personId),
+      withdrawal: withdrawals.find((w) => w.personId === person.personId) ?? null,
+      courtSupport: courtSupport.find((x) => x.personId === person.personId) ?? null,
     });
   }
   return {
@@ -479,12 +497,12 @@ export const eventInput = z
     at: instant('when it happened'),
     victimConsulted: optionalYesNo.optional().transform((v) => v ?? null),
     bailUntil: z.preprocess((v) => (v === '' ? null : v), z.string().refine(isLocalDate, 'Enter the bail date as a real date').nullish().transform((v) => v ?? null)),
-    outcomeCode: z.preprocess((v) => (v === '' || v === undefined ? null : typeof v === 'string' ? Number(v) : v), z.number().int().min(1, 'Choose an outcome type').max(22, 'Choose an outcome type').nullable()).default(null),
     notes: optionalText(2000, 'Notes'),
   })
   .superRefine((value, ctx) => {
     if (isBailEvent(value.event) && value.victimConsulted === null) ctx.addIssue({ code: 'custom', path: ['victimConsulted'], message: 'Say whether the victim was consulted before the bail decision' });
-    if (value.event === 'outcome' && value.outcomeCode === null) ctx.addIssue({ code: 'custom', path: ['outcomeCode'], message: 'Choose the outcome type' });
+    // The outcome comes only from finalising the case, which tells the victims through this feature.
+    if (value.event === 'outcome') ctx.addIssue({ code: 'custom', path: ['event'], message: 'Record the outcome by finalising the case (Finalisation): the victims’ tasks are created there' });
   });
 export type EventInput = z.infer<typeof eventInput>;
 
@@ -700,7 +718,7 @@ export interface PackView {
   given: repo.PackRow[];
 }
 
-async function packFor(tx: Db, c: repo.VictimCase, personId: string): Promise<{ pack: SafetyPack; given: repo.PackRow[] }> {
+async function packFor(tx: Db, c: repo.VictimCase, personId: string, now: Date): Promise<{ pack: SafetyPack; given: repo.PackRow[] }> {
   const victim = await victimOf(tx, c.id, personId);
   const profile = (await repo.profilesOfCase(tx, c.id)).find((p) => p.personId === personId);
   const entitlement = await entitlementOf(tx, c, victim, profile);
@@ -709,6 +727,7 @@ async function packFor(tx: Db, c: repo.VictimCase, personId: string): Promise<{ 
     victimForenames: victim.forenames,
     contact: profile?.contactUserId && profile.contactName ? { name: profile.contactName, role: profile.contactRole === 'spoc' ? 'single point of contact' : 'officer in the case' } : null,
     entitlement: entitlement.level,
+    producedOn: formatLocalDate(londonDateOf(now)),
   });
   const given = (await repo.packsOfCase(tx, c.id)).filter((p) => p.personId === personId);
   return { pack, given };
@@ -719,15 +738,35 @@ export async function viewSafetyPack(deps: Deps, ctx: RequestContext, caseId: st
   requirePermission(ctx.actor, 'victims:contact');
   return runUseCase(deps, async (tx) => {
     const c = await caseForChange(tx, ctx, caseId);
-    const { pack, given } = await packFor(tx, c, personId);
-    await audit(tx, ctx, 'view', 'victim-safety-pack', c.id, { personId });
+    const { pack, given } = await packFor(tx, c, personId, deps.clock.now());
+    await audit(tx, ctx, 'view', 'victim-safety-pack', c.id, { personId, format: 'page' });
     return { case: c, personId, pack, given };
   });
 }
 
+/**
+ * The same pack as a PDF, drawn from the same model as the printable page. Audited as a
+ * view like the page; giving it to the victim is recorded with recordPackGiven (format pdf),
+ * which puts it on the contact log.
+ */
+export async function safetyPackPdf(deps: Deps, ctx: RequestContext, caseId: string, personId: string, options: { compress?: boolean } = {}): Promise<{ pdf: Buffer; reference: string }> {
+  requirePermission(ctx.actor, 'victims:contact');
+  const { pack, reference } = await runUseCase(deps, async (tx) => {
+    const c = await caseForChange(tx, ctx, caseId);
+    const { pack } = await packFor(tx, c, personId, deps.clock.now());
+    await audit(tx, ctx, 'view', 'victim-safety-pack', c.id, { personId, format: 'pdf' });
+    return { pack, reference: c.reference };
+  });
+  return { pdf: await renderSafetyPackPdf(pack, options), reference };
+}
+
+export const PACK_FORMATS = ['printed', 'pdf'] as const;
+export const PACK_FORMAT_LABELS: Record<(typeof PACK_FORMATS)[number], string> = { printed: 'Printed page', pdf: 'PDF' };
+
 export const packGivenInput = z.object({
   personId: z.uuid('Choose a victim on this case'),
   how: z.enum(PACK_METHODS, 'Choose how the pack was given'),
+  format: z.preprocess((v) => (v === '' || v === undefined ? 'printed' : v), z.enum(PACK_FORMATS, 'Choose the printed page or the PDF')).default('printed'),
   at: instant('when the pack was given').optional(),
 });
 export type PackGivenInput = z.infer<typeof packGivenInput>;
@@ -749,13 +788,13 @@ export async function recordPackGiven(deps: Deps, ctx: RequestContext, caseId: s
       initiatedBy: 'police',
       chasingUpdate: false,
       method,
-      discussed: `Safety information pack given (${PACK_METHOD_LABELS[input.how].toLowerCase()}).`,
+      discussed: `Safety information pack ${input.format === 'pdf' ? '(PDF) ' : ''}given (${PACK_METHOD_LABELS[input.how].toLowerCase()}).`,
       safetyAdvice: 'Safety information pack: emergency contacts, keeping evidence, online safety, support services.',
       victimWish: null,
       by: ctx.actor.id,
     });
-    const packId = await repo.insertPack(tx, { caseId, personId: input.personId, at, how: input.how, contactId, by: ctx.actor.id });
-    await audit(tx, ctx, 'create', 'victim-safety-pack', packId, { caseId, personId: input.personId, how: input.how, contactId });
+    const packId = await repo.insertPack(tx, { caseId, personId: input.personId, at, how: input.how, format: input.format, contactId, by: ctx.actor.id });
+    await audit(tx, ctx, 'create', 'victim-safety-pack', packId, { caseId, personId: input.personId, how: input.how, format: input.format, contactId });
     return { packId, contactId };
   });
 }
@@ -765,4 +804,247 @@ export { ReasonRequiredError };
 /** The current instant as the contact form's default time. */
 export function localNow(deps: Deps): string {
   return deps.clock.now().toISOString();
+}
+
+// ---------------------------------------------------------------------------
+// Withdrawal of support (shared with finalisation)
+
+const localDateField = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() || null : v ?? null),
+    z.string().refine(isLocalDate, `Enter ${label} as a real date`).nullable(),
+  );
+
+export const withdrawalInput = z.object({
+  personId: z.uuid('Choose a victim on this case'),
+  /** The version read; 0 when there was no record yet. */
+  version: z.coerce.number().int().min(0).default(0),
+  withdrawnOn: localDateField('the date the victim withdrew their support'),
+  reasons: optionalText(8000, 'The reasons'),
+  statementTaken: yesNo.default(false),
+  statementTakenOn: localDateField('the date the statement was taken'),
+  supportDetailsGiven: yesNo.default(false),
+  supportDetails: optionalText(4000, 'The support details'),
+  followUpOn: localDateField('the follow-up contact date'),
+  evidenceLedConsidered: yesNo.default(false),
+  evidenceLedDecision: z.preprocess((v) => (v === '' ? null : v), z.enum(EVIDENCE_LED_DECISIONS, 'Choose the decision on an evidence-led prosecution').nullish().transform((v) => v ?? null)),
+  evidenceLedRationale: optionalText(8000, 'The rationale'),
+});
+export type WithdrawalInput = z.infer<typeof withdrawalInput>;
+
+function recordOf(input: WithdrawalInput): WithdrawalRecord {
+  return {
+    withdrawnOn: input.withdrawnOn,
+    reasons: input.reasons,
+    statementTaken: input.statementTaken,
+    statementTakenOn: input.statementTakenOn,
+    supportDetailsGiven: input.supportDetailsGiven,
+    supportDetails: input.supportDetails,
+    followUpOn: input.followUpOn,
+    evidenceLedConsidered: input.evidenceLedConsidered,
+    evidenceLedDecision: input.evidenceLedDecision,
+    evidenceLedRationale: input.evidenceLedRationale,
+  };
+}
+
+/**
+ * Keeps the follow-up contact task in step with the record: one open task due at the end
+ * of the agreed day, owned by the victim's named contact; a changed or removed date
+ * cancels the old task.
+ */
+async function syncFollowUpTask(tx: Db, ctx: RequestContext, c: repo.VictimCase, victim: repo.VictimPerson, w: { id: string; followUpOn: string | null; followUpTaskId: string | null }, now: Date): Promise<string | null> {
+  const current = w.followUpTaskId ? await getTask(tx, w.followUpTaskId) : undefined;
+  const currentOpen = current && current.status === 'open' ? current : undefined;
+  const currentDate = currentOpen ? (currentOpen.details as Record<string, unknown>).followUpOn : undefined;
+  if (currentOpen && currentDate === w.followUpOn) return currentOpen.id;
+  if (currentOpen) {
+    await closeTask(tx, currentOpen.id, currentOpen.version, { status: 'cancelled', outcome: w.followUpOn ? `Follow-up moved to ${w.followUpOn}` : 'Follow-up date removed', by: ctx.actor.id, at: now });
+  }
+  if (!w.followUpOn) {
+    await repo.setWithdrawalFollowUpTask(tx, w.id, null);
+    return null;
+  }
+  const profile = (await repo.profilesOfCase(tx, c.id)).find((p) => p.personId === victim.personId);
+  const [taskId] = await insertTasks(tx, [
+    {
+      type: 'victim-follow-up-contact',
+      title: `Make the agreed follow-up contact with the victim (${victim.forenames} ${victim.surname})`,
+      caseId: c.id,
+      ownerUserId: profile?.contactUserId ?? c.ownerUserId ?? null,
+      ownerTeam: c.ownerTeam ?? 'response',
+      dueAt: endOfLondonDay(w.followUpOn),
+      details: {
+        withdrawalId: w.id,
+        personId: victim.personId,
+        followUpOn: w.followUpOn,
+        why: 'Check whether the victim has accessed support, suffered further incidents or now wants to support a prosecution.',
+      },
+      createdBy: ctx.actor.id,
+    },
+  ]);
+  await repo.setWithdrawalFollowUpTask(tx, w.id, taskId!);
+  return taskId!;
+}
+
+/** Inserts or updates (with the version read) one victim's withdrawal record, keeps its follow-up task in step, and audits. */
+async function storeWithdrawal(
+  tx: Db,
+  ctx: RequestContext,
+  c: repo.VictimCase,
+  victim: repo.VictimPerson,
+  existing: repo.WithdrawalRow | null,
+  version: number,
+  record: WithdrawalRecord,
+  now: Date,
+  from: 'victim-care' | 'finalisation',
+): Promise<{ withdrawalId: string; version: number; followUpTaskId: string | null }> {
+  let withdrawalId: string;
+  if (existing) {
+    if (existing.version !== version) {
+      throw new ConflictError('Someone else changed this withdrawal record since you opened it. Reload the page to see their changes, then try again.', [{ field: 'version', yours: version, theirs: existing.version }]);
+    }
+    if (!(await repo.updateWithdrawal(tx, existing.id, version, record, ctx.actor.id, now))) {
+      throw new ConflictError('Someone else changed this withdrawal record since you opened it. Reload the page and try again.');
+    }
+    withdrawalId = existing.id;
+  } else {
+    if (version !== 0) throw new ConflictError('This withdrawal record has been removed or was never saved. Reload the page and try again.');
+    withdrawalId = await repo.insertWithdrawal(tx, { caseId: c.id, personId: victim.personId, ...record, by: ctx.actor.id, at: now });
+  }
+  const followUpTaskId = await syncFollowUpTask(tx, ctx, c, victim, { id: withdrawalId, followUpOn: record.followUpOn, followUpTaskId: existing?.followUpTaskId ?? null }, now);
+  await audit(tx, ctx, existing ? 'update' : 'create', 'victim-withdrawal', withdrawalId, {
+    caseId: c.id,
+    personId: victim.personId,
+    from,
+    statementTaken: record.statementTaken,
+    supportDetailsGiven: record.supportDetailsGiven,
+    evidenceLedConsidered: record.evidenceLedConsidered,
+    evidenceLedDecision: record.evidenceLedDecision,
+    followUpOn: record.followUpOn,
+  });
+  return { withdrawalId, version: existing ? existing.version + 1 : 1, followUpTaskId };
+}
+
+/**
+ * Records a victim's withdrawal of support: reasons, the statement of reasons, the support
+ * details given, the follow-up contact (a task) and the evidence-led prosecution decision.
+ * Finalisation with outcome 16 reads this same record.
+ */
+export async function saveWithdrawal(deps: Deps, ctx: RequestContext, caseId: string, input: WithdrawalInput): Promise<{ withdrawalId: string; version: number; followUpTaskId: string | null }> {
+  requirePermission(ctx.actor, 'victims:contact');
+  const now = deps.clock.now();
+  const record = recordOf(input);
+  const problems = checkWithdrawal(record, londonDateOf(now));
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => ({ field: p.field, message: p.message })));
+  return runUseCase(deps, async (tx) => {
+    await caseForChange(tx, ctx, caseId);
+    return saveWithdrawalIn(tx, ctx, caseId, input, now);
+  });
+}
+
+/** The work of saveWithdrawal inside the caller's transaction (the caller checks permission and restriction). */
+export async function saveWithdrawalIn(tx: Db, ctx: RequestContext, caseId: string, input: WithdrawalInput, now: Date): Promise<{ withdrawalId: string; version: number; followUpTaskId: string | null }> {
+  const record = recordOf(input);
+  const problems = checkWithdrawal(record, londonDateOf(now));
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => ({ field: p.field, message: p.message })));
+  const c = await repo.getCase(tx, caseId);
+  if (!c) throw new NotFoundError('There is no case with that reference.');
+  const victim = await victimOf(tx, caseId, input.personId);
+  const existing = (await repo.withdrawalsOfCase(tx, caseId)).find((w) => w.personId === input.personId) ?? null;
+  return storeWithdrawal(tx, ctx, c, victim, existing, input.version, record, now, 'victim-care');
+}
+
+/** What finalisation with outcome 16 reads from victim care, after adding what was given at finalisation. */
+export interface WithdrawalForFinalisation {
+  personId: string | null;
+  existing: repo.WithdrawalRow | null;
+  record: WithdrawalRecord;
+  outcome16: Required<Outcome16Given>;
+}
+
+/**
+ * The withdrawal record finalisation uses for outcome 16: the most recently changed one on
+ * the case (or, when none exists, a new one for the first victim), with anything given at
+ * finalisation added. For callers inside a transaction that has checked access.
+ */
+export async function withdrawalForFinalisation(tx: Db, caseId: string, given: Outcome16Given | undefined): Promise<WithdrawalForFinalisation> {
+  const existing = (await repo.withdrawalsOfCase(tx, caseId))[0] ?? null;
+  const personId = existing?.personId ?? (await repo.victimsOfCase(tx, caseId))[0]?.personId ?? null;
+  const record = mergeWithdrawal(existing, given);
+  return { personId, existing, record, outcome16: outcome16FromWithdrawal(record) };
+}
+
+/**
+ * Saves what finalisation added to the withdrawal record (the one record, not a copy) and
+ * returns its id and follow-up task. For callers inside a transaction that has checked access.
+ */
+export async function keepWithdrawalFromFinalisation(tx: Db, ctx: RequestContext, caseId: string, chosen: WithdrawalForFinalisation, now: Date): Promise<{ withdrawalId: string; followUpTaskId: string | null } | null> {
+  if (!chosen.personId) return null;
+  if (chosen.existing && sameWithdrawal(chosen.existing, chosen.record)) {
+    return { withdrawalId: chosen.existing.id, followUpTaskId: chosen.existing.followUpTaskId };
+  }
+  const c = await repo.getCase(tx, caseId);
+  if (!c) throw new NotFoundError('There is no case with that reference.');
+  const victim = await victimOf(tx, caseId, chosen.personId);
+  const saved = await storeWithdrawal(tx, ctx, c, victim, chosen.existing, chosen.existing?.version ?? 0, chosen.record, now, 'finalisation');
+  return { withdrawalId: saved.withdrawalId, followUpTaskId: saved.followUpTaskId };
+}
+
+// ---------------------------------------------------------------------------
+// Victim personal statement and special measures
+
+const codeList = <T extends string>(codes: readonly [T, ...T[]], message: string) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(codes, message)).max(codes.length));
+
+export const courtSupportInput = z.object({
+  personId: z.uuid('Choose a victim on this case'),
+  version: z.coerce.number().int().min(0).default(0),
+  vpsOfferedOn: localDateField('the date the statement was offered'),
+  vpsTakenOn: localDateField('the date the statement was taken'),
+  vpsUpdatedOn: localDateField('the date the statement was updated'),
+  measuresAssessedOn: localDateField('the date of the assessment'),
+  measuresNeeds: codeList(SPECIAL_MEASURES_NEED_CODES, 'Choose needs from the list').default([]),
+  measuresConsidered: codeList(SPECIAL_MEASURE_CODES, 'Choose measures from the list').default([]),
+  measuresDecision: optionalText(4000, 'The decision'),
+});
+export type CourtSupportInput = z.infer<typeof courtSupportInput>;
+
+/** Saves the victim personal statement dates and the special measures assessment for one victim. */
+export async function saveCourtSupport(deps: Deps, ctx: RequestContext, caseId: string, input: CourtSupportInput): Promise<{ id: string; version: number }> {
+  requirePermission(ctx.actor, 'victims:contact');
+  const now = deps.clock.now();
+  const record: CourtSupportRecord = {
+    vpsOfferedOn: input.vpsOfferedOn,
+    vpsTakenOn: input.vpsTakenOn,
+    vpsUpdatedOn: input.vpsUpdatedOn,
+    measuresAssessedOn: input.measuresAssessedOn,
+    measuresNeeds: [...new Set(input.measuresNeeds)],
+    measuresConsidered: [...new Set(input.measuresConsidered)],
+    measuresDecision: input.measuresDecision,
+  };
+  const problems = checkCourtSupport(record, londonDateOf(now));
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => ({ field: p.field, message: p.message })));
+  return runUseCase(deps, async (tx) => {
+    const c = await caseForChange(tx, ctx, caseId);
+    await victimOf(tx, caseId, input.personId);
+    const existing = (await repo.courtSupportOfCase(tx, caseId)).find((x) => x.personId === input.personId);
+    let id: string;
+    if (existing) {
+      if (existing.version !== input.version || !(await repo.updateCourtSupport(tx, existing.id, input.version, record, ctx.actor.id, now))) {
+        throw new ConflictError('Someone else changed this record since you opened it. Reload the page to see their changes, then try again.', [{ field: 'version', yours: input.version, theirs: existing.version }]);
+      }
+      id = existing.id;
+    } else {
+      if (input.version !== 0) throw new ConflictError('This record was never saved. Reload the page and try again.');
+      id = await repo.insertCourtSupport(tx, { caseId, personId: input.personId, ...record, by: ctx.actor.id, at: now });
+    }
+    await audit(tx, ctx, existing ? 'update' : 'create', 'victim-court-support', id, {
+      caseId: c.id,
+      personId: input.personId,
+      vps: { offeredOn: record.vpsOfferedOn, takenOn: record.vpsTakenOn, updatedOn: record.vpsUpdatedOn },
+      measuresAssessedOn: record.measuresAssessedOn,
+      measuresConsidered: record.measuresConsidered,
+    });
+    return { id, version: existing ? existing.version + 1 : 1 };
+  });
 }
