@@ -292,7 +292,8 @@ export interface CaseMaterial {
   }>;
   classifications: Array<{ offence: string; status: string; rationale: string | null; at: Date }>;
   riskAssessments: Array<{ stage: string; finalGrade: string | null; completedAt: Date; endorsedAt: Date | null }>;
-  riskPlan: { grade: string; reviewedOn: string; reviewDate: string; actions: number } | null;
+  /** One per victim, soonest review first (victims are not named to the panel). */
+  riskPlans: Array<{ grade: string; reviewedOn: string; reviewDate: string; actions: number }>;
   contacts: Array<{ at: Date; initiatedBy: string; chasingUpdate: boolean; method: string; discussed: string }>;
   events: Array<{ event: string; at: Date; outcomeCode: number | null }>;
   policeActions: Array<{ kind: string; at: Date; notes: string | null; conditions: string | null }>;
@@ -309,7 +310,7 @@ export async function caseMaterial(db: Db, caseId: string): Promise<CaseMaterial
     .where('c.id', '=', caseId)
     .executeTakeFirst();
   if (!c) return undefined;
-  const [reports, occasions, classifications, risks, plan, contacts, events, actions, orders, tasks] = await Promise.all([
+  const [reports, occasions, classifications, risks, plans, contacts, events, actions, orders, tasks] = await Promise.all([
     db
       .selectFrom('reports as r')
       .innerJoin('case_reports as cr', 'cr.report_id', 'r.id')
@@ -326,7 +327,7 @@ export async function caseMaterial(db: Db, caseId: string): Promise<CaseMaterial
       .execute(),
     db.selectFrom('classifications').select(['offence', 'status', 'rationale', 'proposed_at']).where('case_id', '=', caseId).orderBy('proposed_at').execute(),
     db.selectFrom('risk_assessments').select(['stage', 'final_grade', 'completed_at', 'endorsed_at']).where('case_id', '=', caseId).orderBy('completed_at').execute(),
-    db.selectFrom('risk_plans').select(['risk_grade', 'reviewed_on', 'review_date', 'actions']).where('case_id', '=', caseId).executeTakeFirst(),
+    db.selectFrom('risk_plans').select(['risk_grade', 'reviewed_on', 'review_date', 'actions']).where('case_id', '=', caseId).orderBy('review_date').execute(),
     db.selectFrom('victim_contacts').select(['occurred_at', 'initiated_by', 'chasing_update', 'method', 'discussed']).where('case_id', '=', caseId).orderBy('occurred_at').execute(),
     db.selectFrom('victim_events').select(['event', 'occurred_at', 'outcome_code']).where('case_id', '=', caseId).orderBy('occurred_at').execute(),
     db.selectFrom('police_actions').select(['kind', 'occurred_at', 'notes', 'conditions']).where('case_id', '=', caseId).orderBy('occurred_at').execute(),
@@ -370,7 +371,7 @@ export async function caseMaterial(db: Db, caseId: string): Promise<CaseMaterial
     })),
     classifications: classifications.map((x) => ({ offence: x.offence, status: x.status, rationale: x.rationale, at: x.proposed_at })),
     riskAssessments: risks.map((r) => ({ stage: r.stage, finalGrade: r.final_grade, completedAt: r.completed_at, endorsedAt: r.endorsed_at })),
-    riskPlan: plan ? { grade: plan.risk_grade, reviewedOn: String(plan.reviewed_on), reviewDate: String(plan.review_date), actions: Array.isArray(plan.actions) ? plan.actions.length : 0 } : null,
+    riskPlans: plans.map((plan) => ({ grade: plan.risk_grade, reviewedOn: String(plan.reviewed_on), reviewDate: String(plan.review_date), actions: Array.isArray(plan.actions) ? plan.actions.length : 0 })),
     contacts: contacts.map((x) => ({ at: x.occurred_at, initiatedBy: x.initiated_by, chasingUpdate: x.chasing_update, method: x.method, discussed: x.discussed })),
     events: events.map((e) => ({ event: e.event, at: e.occurred_at, outcomeCode: e.outcome_code })),
     policeActions: actions.map((a) => ({ kind: a.kind, at: a.occurred_at, notes: a.notes, conditions: a.conditions })),

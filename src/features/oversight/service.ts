@@ -259,7 +259,7 @@ export interface PanelCaseView {
   occasions: Array<{ from: Date; to: Date | null; place: string; channels: string[]; platform: string; behaviours: string[]; fearOfViolence: boolean; times: number; description: string; breach: boolean }>;
   classifications: Array<{ offence: string; status: string; rationale: string; at: Date }>;
   riskAssessments: Array<{ stage: string; grade: string; completedAt: Date; endorsed: boolean }>;
-  riskPlan: { grade: string; reviewedOn: string; reviewDate: string; actions: number } | null;
+  riskPlans: Array<{ grade: string; reviewedOn: string; reviewDate: string; actions: number }>;
   contacts: Array<{ at: Date; initiatedBy: string; chasingUpdate: boolean; method: string; discussed: string }>;
   events: Array<{ event: string; at: Date; outcome: string }>;
   policeActions: Array<{ kind: string; at: Date; notes: string }>;
@@ -319,7 +319,7 @@ function redactedCase(
     })),
     classifications: material.classifications.map((c) => ({ offence: offenceTitle(c.offence), status: c.status, rationale: r(c.rationale), at: c.at })),
     riskAssessments: material.riskAssessments.map((a) => ({ stage: a.stage, grade: a.finalGrade ?? 'not graded', completedAt: a.completedAt, endorsed: a.endorsedAt !== null })),
-    riskPlan: material.riskPlan,
+    riskPlans: material.riskPlans,
     contacts: material.contacts.map((c) => ({ at: c.at, initiatedBy: c.initiatedBy, chasingUpdate: c.chasingUpdate, method: labelOf(c.method), discussed: r(c.discussed) })),
     events: material.events.map((e) => ({ event: labelOf(e.event), at: e.at, outcome: e.outcomeCode ? outcomeTitle(e.outcomeCode) : '' })),
     policeActions: material.policeActions.map((a) => ({ kind: labelOf(a.kind), at: a.at, notes: r([a.notes, a.conditions].filter(Boolean).join(' Conditions: ')) })),
