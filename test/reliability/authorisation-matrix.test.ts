@@ -178,6 +178,14 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/cases/:id/risk/exceptions': holders('risk:assess'),
   'GET /api/v1/risk/tools': holders('cases:read', 'admin:policy'),
   'POST /api/v1/risk/tools': holders('admin:policy'),
+  'GET /admin/risk-settings': holders('admin:policy'),
+  'POST /admin/risk-settings/bands': holders('admin:policy'),
+  'POST /admin/risk-settings/plan-review': holders('admin:policy'),
+  'GET /api/v1/risk/settings': holders('admin:policy'),
+  'PUT /api/v1/risk/settings/bands': holders('admin:policy'),
+  'PUT /api/v1/risk/settings/plan-review': holders('admin:policy'),
+  'GET /api/v1/cases/:id/risk/plans/:victimPersonId': holders('cases:read'),
+  'PUT /api/v1/cases/:id/risk/plans/:victimPersonId': holders('risk:assess'),
   'GET /cases/:id/victims': holders('cases:read'),
   'POST /cases/:id/victims/open': holders('cases:read'),
   'GET /cases/:id/victims/:personId/profile': holders('victims:contact'),
@@ -191,6 +199,11 @@ const EXPECTED: Record<string, Expected> = {
   'POST /cases/:id/victims/referrals/:referralId': holders('victims:contact'),
   'GET /cases/:id/victims/:personId/pack': holders('victims:contact'),
   'POST /cases/:id/victims/:personId/pack': holders('victims:contact'),
+  'GET /cases/:id/victims/:personId/pack.pdf': holders('victims:contact'),
+  'GET /cases/:id/victims/:personId/withdrawal': holders('victims:contact'),
+  'POST /cases/:id/victims/:personId/withdrawal': holders('victims:contact'),
+  'GET /cases/:id/victims/:personId/court': holders('victims:contact'),
+  'POST /cases/:id/victims/:personId/court': holders('victims:contact'),
   'GET /victims/overdue': holders('victims:contact', 'allocation:triage'),
   'GET /api/v1/cases/:id/victims': holders('cases:read'),
   'POST /api/v1/cases/:id/victims/profile': holders('victims:contact'),
@@ -199,6 +212,8 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/cases/:id/victims/referrals': holders('victims:contact'),
   'POST /api/v1/cases/:id/victims/referrals/:referralId': holders('victims:contact'),
   'POST /api/v1/cases/:id/victims/safety-packs': holders('victims:contact'),
+  'POST /api/v1/cases/:id/victims/withdrawal': holders('victims:contact'),
+  'POST /api/v1/cases/:id/victims/court-support': holders('victims:contact'),
   'GET /api/v1/victims/overdue': holders('victims:contact', 'allocation:triage'),
   // Investigation: allocation, plan, s2B, suspect actions, log, supervision, finalisation, prosecution file
   'GET /cases/:id/investigation': holders('cases:read'),
@@ -307,6 +322,13 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/orders/:orderId/reviews': holders('orders:manage', 'risk:endorse'),
   'POST /api/v1/orders/:orderId/moves-out': holders('orders:manage'),
   'POST /api/v1/orders/:orderId/breaches': holders('orders:manage', 'reports:create'),
+  'GET /orders/:orderId/applications/new': holders('orders:manage'),
+  'POST /orders/:orderId/applications': holders('orders:manage'),
+  'GET /orders/applications/:applicationId': holders('cases:read', 'orders:manage', 'orders:authorise'),
+  'POST /orders/applications/:applicationId/stages': holders('orders:manage', 'orders:authorise'),
+  'POST /api/v1/orders/:orderId/applications': holders('orders:manage'),
+  'GET /api/v1/order-applications/:applicationId': holders('cases:read', 'orders:manage', 'orders:authorise'),
+  'POST /api/v1/order-applications/:applicationId/stages': holders('orders:manage', 'orders:authorise'),
   // Retention (MoPI reviews)
   'GET /retention': holders('retention:review'),
   'GET /retention/cases/:id': holders('retention:review'),
@@ -410,11 +432,12 @@ function concreteUrl(pattern: string, personId = ids.person): string {
       return `/${collection}/${id}`;
     })
     .replace('/victims/:personId', `/victims/${ids.victim}`)
+    .replace(/:victimPersonId/g, ids.victim)
     .replace(/:(assessmentId|classificationId|flagId|referralId)/g, ABSENT)
     .replace(/:taskId/g, ABSENT)
     .replace(/:(otherId|mergeId)/g, ABSENT)
     .replace(/:(sampleId|sampleCaseId|observationId|recommendationId)/g, ABSENT)
-    .replace(/:(orderId|spoId|notificationId)/g, ABSENT);
+    .replace(/:(orderId|spoId|notificationId|applicationId)/g, ABSENT);
   if (url.includes('/:')) throw new Error(`No example value for a parameter of ${pattern}: extend concreteUrl`);
   return url;
 }

@@ -203,7 +203,7 @@ function factsCtes(f: Filters, now: Date): Sql {
       left join brc on brc.case_id = c.id
       left join victim_case_outcomes o on o.case_id = c.id
       left join ra on ra.case_id = c.id
-      left join risk_plans p on p.case_id = c.id
+      left join (select case_id, min(review_date) as review_date from risk_plans group by case_id) p on p.case_id = c.id
       left join tk on tk.case_id = c.id
       left join vr on vr.case_id = c.id
       left join vd on vd.case_id = c.id
@@ -558,7 +558,7 @@ export async function highRisk(db: Db, limit: number): Promise<DailyRow[]> {
     select ${CASE_COLS}, l.completed_at as at, coalesce(l.final_grade, p.risk_grade) as detail
     from cases c
     left join latest l on l.case_id = c.id
-    left join risk_plans p on p.case_id = c.id
+    left join (select distinct on (case_id) case_id, risk_grade from risk_plans order by case_id, risk_grade = 'high' desc) p on p.case_id = c.id
     where c.status = 'open' and c.merged_into_case_id is null and (l.final_grade = 'high' or p.risk_grade = 'high')
     order by l.completed_at desc nulls last, c.reference limit ${limit}`.execute(db);
   return rows.map(dailyRow);

@@ -470,6 +470,8 @@ export interface MaracReferralsTable {
 export interface RiskPlansTable {
   id: Generated<string>;
   case_id: string;
+  /** Null only on a case with no recorded victim (migration 0016). */
+  victim_person_id: Generated<string | null>;
   risk_grade: RiskGradeColumn;
   reviewed_on: DateColumn;
   review_date: DateColumn;
@@ -597,6 +599,7 @@ export interface VictimSafetyPacksTable {
   contact_id: string | null;
   given_by: string | null;
   created_at: CreatedAt;
+  format: Generated<'printed' | 'pdf'>;
 }
 
 export interface VictimCaseOutcomesTable {
@@ -802,6 +805,7 @@ export interface Database {
   marac_referrals: MaracReferralsTable;
   risk_plans: RiskPlansTable;
   risk_advice: RiskAdviceTable;
+  risk_settings: RiskSettingsTable;
   victim_profiles: VictimProfilesTable;
   victim_contact_handovers: VictimContactHandoversTable;
   victim_events: VictimEventsTable;
@@ -810,6 +814,8 @@ export interface Database {
   victim_referrals: VictimReferralsTable;
   victim_safety_packs: VictimSafetyPacksTable;
   victim_case_outcomes: VictimCaseOutcomesTable;
+  victim_withdrawals: VictimWithdrawalsTable;
+  victim_court_support: VictimCourtSupportTable;
   oversight_samples: OversightSamplesTable;
   oversight_sample_cases: OversightSampleCasesTable;
   oversight_reviews: OversightReviewsTable;
@@ -830,6 +836,9 @@ export interface Database {
   order_breaches: OrderBreachesTable;
   order_transfers: OrderTransfersTable;
   retention_reviews: RetentionReviewsTable;
+  order_applications: OrderApplicationsTable;
+  order_application_stages: OrderApplicationStagesTable;
+  order_history: OrderHistoryTable;
 }
 
 type OrdersJson = ColumnType<Record<string, unknown>, string | undefined, string>;
@@ -946,4 +955,95 @@ export interface RetentionReviewsTable {
   scrubbed: ColumnType<Record<string, unknown>, string | undefined, never>;
   decided_by: string;
   decided_at: Timestamp;
+}
+
+// 0017_order_applications
+export interface OrderApplicationsTable {
+  id: Generated<string>;
+  order_id: string;
+  kind: 'renewal' | 'variation' | 'discharge';
+  applicant: 'police' | 'subject';
+  applied_on: DateColumn;
+  grounds: string;
+  evidence: OrdersJson;
+  proposed: OrdersJson;
+  stage: string;
+  decision: 'apply' | 'do-not-apply' | 'support' | 'oppose' | null;
+  outcome: OrdersJson;
+  created_at: CreatedAt;
+  created_by: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface OrderApplicationStagesTable {
+  id: Generated<string>;
+  application_id: string;
+  stage: string;
+  stage_on: DateColumn;
+  recorded_at: CreatedAt;
+  recorded_by: string;
+  owner_team: string | null;
+  details: OrdersJson;
+  seq: Generated<string>;
+}
+
+export interface OrderHistoryTable {
+  id: Generated<string>;
+  order_id: string;
+  application_id: string | null;
+  change: 'renewed' | 'varied' | 'discharged';
+  changed_on: DateColumn;
+  before: OrdersJson;
+  after: OrdersJson;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  seq: Generated<string>;
+}
+
+export interface VictimWithdrawalsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  withdrawn_on: DateColumn | null;
+  reasons: string | null;
+  statement_taken: Generated<boolean>;
+  statement_taken_on: DateColumn | null;
+  support_details_given: Generated<boolean>;
+  support_details: string | null;
+  follow_up_on: DateColumn | null;
+  follow_up_task_id: string | null;
+  evidence_led_considered: Generated<boolean>;
+  evidence_led_decision: 'proceed' | 'not-proceed' | null;
+  evidence_led_rationale: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface VictimCourtSupportTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  vps_offered_on: DateColumn | null;
+  vps_taken_on: DateColumn | null;
+  vps_updated_on: DateColumn | null;
+  measures_assessed_on: DateColumn | null;
+  measures_needs: Generated<string[]>;
+  measures_considered: Generated<string[]>;
+  measures_decision: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+/** A force's risk setting (migration 0016): 'bands:<tool id>' or 'plan-review'. */
+export interface RiskSettingsTable {
+  key: string;
+  value: Json<unknown>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }

@@ -13,6 +13,9 @@ import * as m0012 from './0012_case_summaries.ts';
 import * as m0013 from './0013_serial_alerts.ts';
 import * as m0014 from './0014_person_merges.ts';
 import * as m0015 from './0015_retention.ts';
+import * as m0016 from './0016_risk_settings.ts';
+import * as m0017 from './0017_order_applications.ts';
+import * as m0018 from './0018_victim_care.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +33,9 @@ const migrations: Record<string, Migration> = {
   '0013_serial_alerts': m0013,
   '0014_person_merges': m0014,
   '0015_retention': m0015,
+  '0016_risk_settings': m0016,
+  '0017_order_applications': m0017,
+  '0018_victim_care': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
