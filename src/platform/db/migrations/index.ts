@@ -13,6 +13,7 @@ import * as m0012 from './0012_case_summaries.ts';
 import * as m0013 from './0013_serial_alerts.ts';
 import * as m0014 from './0014_person_merges.ts';
 import * as m0015 from './0015_retention.ts';
+import * as m0019 from './0019_insight_facts.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0013_serial_alerts': m0013,
   '0014_person_merges': m0014,
   '0015_retention': m0015,
+  '0019_insight_facts': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
