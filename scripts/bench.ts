@@ -2,6 +2,7 @@
  * The benchmark suite: `npm run bench` (see docs/scaling.md).
  *
  *   npm run bench -- [--targets pglite,postgres] [--iterations 40] [--concurrency 50] [--seconds 15]
+ *                    [--only matching,history,report,case,timeline,tasks,daily,dashboard]
  *
  * PGlite: the embedded database in DATA_DIR (default ./data-bench), filled with synthetic
  * data first if it is empty (`--scale`, default small). PostgreSQL: DATABASE_URL, which must
@@ -24,6 +25,8 @@ import { casesInvolving } from '../src/features/people/history-repository.ts';
 import { findCandidates } from '../src/features/people/matching.ts';
 import { findCandidateIds, type CandidateLookup } from '../src/features/people/repository.ts';
 import { openTasksFor } from '../src/features/tasks/repository.ts';
+import * as insightsRepo from '../src/features/insights/repository.ts';
+import { forceDashboard } from '../src/features/insights/service.ts';
 import { queryKeys } from '../src/domain/people/index.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { toActor, type RequestContext } from '../src/platform/auth/actor.ts';
@@ -127,18 +130,35 @@ function lookupFor(name: { forename: string; surname: string }): CandidateLookup
   };
 }
 
+/** The endpoints the suite times, by the key `--only` takes. */
+const ENDPOINT_KEYS = ['matching', 'history', 'report', 'case', 'timeline', 'tasks', 'daily', 'dashboard'];
+
+type Want = (key: string) => boolean;
+
+/** The last 12 months as the dashboard's repository takes them (London midnights). */
+function twelveMonths(now: Date): { fromInstant: Date; toInstant: Date } {
+  const to = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  return { fromInstant: new Date(to.getTime() - 365 * 86_400_000), toInstant: new Date(to.getTime() + 86_400_000) };
+}
+
 /** Bare SQL of each endpoint's main query, timed on the same samples as the endpoint. */
-async function bareSql(db: Kysely<Database>, s: Samples, n: number, caseTeam: string[]): Promise<Record<string, { query: string; summary: Summary }>> {
+async function bareSql(db: Kysely<Database>, s: Samples, n: number, caseTeam: string[], want: Want): Promise<Record<string, { query: string; summary: Summary }>> {
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
+  const queries: Record<string, { query: string; iterations?: number; run: (i: number) => Promise<unknown> }> = {
+    matching: { query: 'findCandidateIds (pg_trgm + phonetic + identifiers)', run: (i) => findCandidateIds(db, lookupFor(pick(s.names, i)), 100) },
+    history: { query: 'casesInvolving (cases where the person is suspect or victim)', run: (i) => casesInvolving(db, pick(s.personIds, i)) },
+    report: { query: 'findOpenCase (the case a new report joins)', run: (i) => findOpenCase(db, pick(s.suspectVictimPairs, i).suspect, [pick(s.suspectVictimPairs, i).victim]) },
+    case: { query: 'the case row with its reports (select ... from cases join case_reports join reports)', run: (i) => sql`select c.*, r.reference, r.reported_at from cases c join case_reports cr on cr.case_id = c.id join reports r on r.id = cr.report_id where c.id = ${pick(s.caseIds, i)}`.execute(db) },
+    timeline: { query: `occasionsOfCase (${s.busiestOccasions} occasions)`, run: () => occasionsOfCase(db, s.busiestCaseId) },
+    tasks: { query: 'openTasksFor (team tasks, 500 rows)', run: () => openTasksFor(db, { teams: caseTeam }) },
+    daily: { query: 'cases with a report in the last 24 hours', run: () => sql`select c.id, c.reference, c.offence from cases c join case_reports cr on cr.case_id = c.id join reports r on r.id = cr.report_id where r.reported_at > now() - interval '24 hours'`.execute(db) },
+    dashboard: { query: 'measureAll (the case-facts aggregate behind every indicator, 12 months)', iterations: Math.max(5, Math.floor(n / 4)), run: () => db.transaction().execute(async (tx) => { await insightsRepo.analyticsSession(tx); return insightsRepo.measureAll(tx, twelveMonths(new Date()), new Date()); }) },
+  };
   const out: Record<string, { query: string; summary: Summary }> = {};
-  out.matching = { query: 'findCandidateIds (pg_trgm + phonetic + identifiers)', summary: summarise(await time(n, 3, (i) => findCandidateIds(db, lookupFor(pick(s.names, i)), 100))) };
-  out.history = { query: 'casesInvolving (cases where the person is suspect or victim)', summary: summarise(await time(n, 3, (i) => casesInvolving(db, pick(s.personIds, i)))) };
-  out.report = { query: 'findOpenCase (the case a new report joins)', summary: summarise(await time(n, 3, (i) => findOpenCase(db, pick(s.suspectVictimPairs, i).suspect, [pick(s.suspectVictimPairs, i).victim]))) };
-  out.case = { query: 'the case row with its reports (select ... from cases join case_reports join reports)', summary: summarise(await time(n, 3, (i) => sql`select c.*, r.reference, r.reported_at from cases c join case_reports cr on cr.case_id = c.id join reports r on r.id = cr.report_id where c.id = ${pick(s.caseIds, i)}`.execute(db))) };
-  out.timeline = { query: `occasionsOfCase (${s.busiestOccasions} occasions)`, summary: summarise(await time(n, 3, () => occasionsOfCase(db, s.busiestCaseId))) };
-  out.tasks = { query: 'openTasksFor (team tasks, 500 rows)', summary: summarise(await time(n, 3, () => openTasksFor(db, { teams: caseTeam }))) };
-  out.daily = { query: 'cases with a report in the last 24 hours', summary: summarise(await time(n, 3, () => sql`select c.id, c.reference, c.offence from cases c join case_reports cr on cr.case_id = c.id join reports r on r.id = cr.report_id where r.reported_at > now() - interval '24 hours'`.execute(db))) };
-  out.dashboard = { query: 'recorded crimes by offence over 12 months (one of the dashboard aggregates)', summary: summarise(await time(Math.max(5, Math.floor(n / 4)), 1, () => sql`select c.offence, c.domestic_abuse, count(*) from cases c where c.created_at > now() - interval '12 months' group by 1, 2`.execute(db))) };
+  for (const [key, q] of Object.entries(queries)) {
+    if (!want(key)) continue;
+    out[key] = { query: q.query, summary: summarise(await time(q.iterations ?? n, q.iterations ? 1 : 3, q.run)) };
+  }
   return out;
 }
 
@@ -242,7 +262,7 @@ function reportAnswers(i: number): Record<string, unknown> {
   };
 }
 
-async function httpTimings(server: Server, s: Samples, n: number, password: string): Promise<{ results: EndpointResult[]; loadMix: LoadRequest[] }> {
+async function httpTimings(server: Server, s: Samples, n: number, password: string, want: Want): Promise<{ results: EndpointResult[]; loadMix: LoadRequest[] }> {
   const sergeantCookie = await signIn(server.url, 'detective-sergeant', password);
   const leadCookie = await signIn(server.url, 'force-lead', password);
   const callHandlerToken = await apiToken(server.url, 'call-handler', password);
@@ -263,7 +283,7 @@ async function httpTimings(server: Server, s: Samples, n: number, password: stri
   ];
   const results: EndpointResult[] = [];
   const loadMix: LoadRequest[] = [];
-  for (const e of endpoints) {
+  for (const e of endpoints.filter((x) => want(x.key))) {
     const send = async (i: number) => {
       const r = e.request(i);
       const response = await fetch(`${server.url}${r.path}`, { method: r.method, headers: r.headers, ...(r.body ? { body: r.body } : {}) });
@@ -305,7 +325,8 @@ async function runLoad(server: Server, mix: LoadRequest[], concurrency: number, 
   return { ...(JSON.parse(output.trim()) as LoadResult), peakRssMb: peak };
 }
 
-async function benchTarget(kind: DatabaseKind, options: { dataDir: string; databaseUrl?: string; iterations: number; concurrency: number; seconds: number; scale: ScaleName; password: string }): Promise<TargetResult> {
+async function benchTarget(kind: DatabaseKind, options: { dataDir: string; databaseUrl?: string; iterations: number; concurrency: number; seconds: number; scale: ScaleName; password: string; only: Set<string> | undefined }): Promise<TargetResult> {
+  const want: Want = (key) => !options.only || options.only.has(key);
   console.log(`\n== ${kind === 'pglite' ? `PGlite (${options.dataDir})` : 'PostgreSQL (DATABASE_URL)'} ==`);
   const handle: DatabaseHandle = await openDatabase(kind === 'pglite' ? { dataDir: options.dataDir } : { databaseUrl: options.databaseUrl!, poolSize: 10 });
   await migrateToLatest(handle.db);
@@ -324,30 +345,25 @@ async function benchTarget(kind: DatabaseKind, options: { dataDir: string; datab
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
 
   console.log('Timing bare SQL and the services in process...');
-  const sqlTimes = await bareSql(handle.db, samples, options.iterations, sergeant.actor.teams);
-  const inProcess: EndpointResult[] = [
-    {
+  const sqlTimes = await bareSql(handle.db, samples, options.iterations, sergeant.actor.teams, want);
+  const inProcess: EndpointResult[] = [];
+  if (want('matching')) {
+    inProcess.push({
       name: 'Person matching (findCandidates)', how: 'service, in process', target: 'matching', available: true,
       summary: summarise(await time(options.iterations, 3, (i) => findCandidates(deps, callHandler, { ...pick(samples.names, i), aliases: [], phones: [], emails: [], handles: [], vehicles: [] }))),
-    },
-    {
+    });
+  }
+  if (want('history')) {
+    inProcess.push({
       name: 'History panel (historyFor)', how: 'service, in process', target: 'history', available: true,
       summary: summarise(await time(options.iterations, 3, (i) => historyFor(deps, sergeant, [pick(samples.personIds, i)]))),
-    },
-  ];
-  try {
-    const insights = (await import('../src/features/insights/service.ts')) as Record<string, unknown>;
-    const dashboard = insights.forceDashboard as ((d: Deps, c: RequestContext, f: unknown) => Promise<unknown>) | undefined;
+    });
+  }
+  if (want('dashboard')) {
     const lead = await contextFor(handle.db, 'force-lead');
-    if (typeof dashboard === 'function') {
-      const to = new Date().toISOString().slice(0, 10);
-      const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
-      inProcess.push({ name: 'Dashboard (forceDashboard, 12 months)', how: 'service, in process', target: 'dashboard', available: true, summary: summarise(await time(5, 0, () => dashboard(deps, lead, { period: { from, to } }))) });
-    } else {
-      inProcess.push({ name: 'Dashboard (forceDashboard)', how: 'service, in process', available: false, note: 'not available: insights (#11) does not export forceDashboard yet' });
-    }
-  } catch (error) {
-    inProcess.push({ name: 'Dashboard (forceDashboard)', how: 'service, in process', available: false, note: `not available: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    inProcess.push({ name: 'Dashboard (forceDashboard, 12 months)', how: 'service, in process', target: 'dashboard', available: true, summary: summarise(await time(5, 1, () => forceDashboard(deps, lead, { period: { from, to } }))) });
   }
   for (const r of inProcess) if (r.target && sqlTimes[r.target] && r.summary) Object.assign(r, { sql: sqlTimes[r.target]!.summary, sqlQuery: sqlTimes[r.target]!.query, ratio: r.summary.p50 / sqlTimes[r.target]!.summary.p50 });
   await handle.close();
@@ -357,20 +373,24 @@ async function benchTarget(kind: DatabaseKind, options: { dataDir: string; datab
   try {
     const idle = await rssOf(server.pid);
     console.log(`Server up in ${server.startupSeconds.toFixed(1)} s, RSS ${idle.rss.toFixed(0)} MB. Timing endpoints over HTTP...`);
-    const { results: http, loadMix } = await httpTimings(server, samples, options.iterations, options.password);
+    const { results: http, loadMix } = await httpTimings(server, samples, options.iterations, options.password, want);
     for (const r of http) if (r.target && sqlTimes[r.target] && r.summary) Object.assign(r, { sql: sqlTimes[r.target]!.summary, sqlQuery: sqlTimes[r.target]!.query, ratio: r.summary.p50 / sqlTimes[r.target]!.summary.p50 });
     const after = await rssOf(server.pid);
+    const end = await rssOf(server.pid);
+    if (options.seconds <= 0 || loadMix.length === 0) {
+      return { target: kind, data, inProcess, http, rssMb: { idle: idle.rss, afterSequential: after.rss, peak: end.peak }, startupSeconds: server.startupSeconds };
+    }
     console.log(`Load: ${options.concurrency} clients for ${options.seconds} s...`);
     const logBefore = server.output().length;
     const load = await runLoad(server, loadMix, options.concurrency, options.seconds);
     const serverErrors = [...new Set([...server.output().slice(logBefore).matchAll(/"message":"([^"\\]{0,160})/g)].map((m) => m[1]!))].slice(0, 5);
-    const end = await rssOf(server.pid);
+    const afterLoad = await rssOf(server.pid);
     return {
       target: kind,
       data,
       inProcess,
       http,
-      rssMb: { idle: idle.rss, afterSequential: after.rss, peak: Math.max(end.peak, load.peakRssMb) },
+      rssMb: { idle: idle.rss, afterSequential: after.rss, peak: Math.max(afterLoad.peak, load.peakRssMb) },
       load: { ...load, concurrency: options.concurrency, seconds: options.seconds, driver: 'scripts/bench/load.ts (node:http, keep-alive; autocannon is not installed)', serverErrors },
       startupSeconds: server.startupSeconds,
     };
@@ -412,8 +432,11 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '15' },
       scale: { type: 'string', default: 'small' },
       'data-dir': { type: 'string' },
+      only: { type: 'string' },
     },
   });
+  const only = values.only ? new Set(values.only.split(',').map((k) => k.trim())) : undefined;
+  for (const key of only ?? []) if (!ENDPOINT_KEYS.includes(key)) throw new Error(`--only: ${key} is not one of ${ENDPOINT_KEYS.join(', ')}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const targets = (values.targets ?? (databaseUrl ? 'pglite,postgres' : 'pglite')).split(',') as DatabaseKind[];
   const options = {
@@ -423,6 +446,7 @@ async function main(): Promise<void> {
     concurrency: Number(values.concurrency),
     seconds: Number(values.seconds),
     scale: values.scale as ScaleName,
+    only,
     password: process.env.VIGIL_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
   };
   const started = new Date();

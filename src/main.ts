@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
   console.log(`Vigil: opening ${where}`);
-  const handle: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, poolWaitSeconds: config.databasePoolWaitSeconds });
   const applied = await migrateToLatest(handle.db);
   console.log(applied.length ? `Vigil: applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Vigil: database schema is up to date');
   await ensureTeams(handle.db);

@@ -10,6 +10,7 @@ import { dropSecondaryIndexes, recreateIndexes } from './indexes.ts';
 import { BulkLoader } from './loader.ts';
 import { planCases } from './plan.ts';
 import { progressBar } from './progress.ts';
+import { analyticsSession, FACTS_CHUNK, refreshFactsOf } from '../../src/features/insights/repository.ts';
 
 export const SCALES = {
   tiny: { reports: 300, people: 200 },
@@ -112,6 +113,20 @@ export async function synthesise(db: Kysely<Database>, kind: DatabaseKind, optio
     await recreateIndexes(db, dropped, (done) => indexBar.update(done));
     indexBar.finish();
   }
+  // The loader writes with triggers off, so no case was marked for the dashboard's facts:
+  // compute them all now.
+  const { rows: caseRows } = await sql<{ id: string }>`select id from cases order by id`.execute(db);
+  const factsBar = progressBar('Dashboard facts', caseRows.length, 'cases', { quiet });
+  for (let i = 0; i < caseRows.length; i += FACTS_CHUNK) {
+    const chunk = caseRows.slice(i, i + FACTS_CHUNK).map((r) => r.id);
+    await db.transaction().execute(async (tx) => {
+      await analyticsSession(tx);
+      await refreshFactsOf(tx, chunk);
+    });
+    factsBar.update(Math.min(i + FACTS_CHUNK, caseRows.length));
+  }
+  await sql`delete from insight_stale_cases`.execute(db);
+  factsBar.finish();
   await sql`select setval('report_reference_seq', ${reportNumber})`.execute(db);
   await sql`select setval('case_reference_seq', ${caseNumber})`.execute(db);
   if (!quiet) process.stdout.write('  Updating planner statistics (ANALYZE)\n');

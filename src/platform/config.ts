@@ -7,6 +7,9 @@ export interface Config {
   databaseUrl?: string;
   /** Folder of the embedded database when no DATABASE_URL is set. */
   dataDir: string;
+  /** PostgreSQL: connections in the pool, and how long a request may wait for one. */
+  databasePoolSize: number;
+  databasePoolWaitSeconds: number;
   /** Demo mode loads demo users and data. On by default for the embedded database. */
   demo: boolean;
   demoPassword?: string;
@@ -93,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
+    databasePoolSize: intFrom(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    databasePoolWaitSeconds: intFrom(env, 'DATABASE_POOL_WAIT_SECONDS', 30, 1, 600),
     demo: boolFrom(env, 'VIGIL_DEMO', !databaseUrl),
     demoPassword: env.VIGIL_DEMO_PASSWORD || undefined,
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesise, type SynthResult } from '../../scripts/synth/generate.ts';
+import { liveFacts, refreshStaleFacts, storedFacts } from '../../src/features/insights/repository.ts';
 import { findCandidates } from '../../src/features/people/matching.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { apiToken, signInAs, startTestVigil, type TestVigil } from '../support/app.ts';
@@ -40,6 +41,13 @@ describe('synthetic data at tiny scale', () => {
       expect(await count(table), table).toBeGreaterThan(0);
     }
     expect(result.rows.reports).toBe(300);
+  });
+
+  it('computes the dashboard facts of every case, as the source tables give them', async () => {
+    const { rows } = await sql<{ id: string }>`select id from cases order by id`.execute(vigil.deps.db);
+    const ids = rows.map((r) => r.id);
+    expect(await storedFacts(vigil.deps.db, ids)).toEqual(await liveFacts(vigil.deps.db, ids));
+    expect(await refreshStaleFacts(vigil.deps.db)).toBe(0);
   });
 
   it('follows the distributions: about half domestic abuse, most digital, repeat victims and serial suspects', async () => {

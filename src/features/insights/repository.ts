@@ -58,17 +58,13 @@ function cohortWhere(f: Filters): Sql<boolean> {
 }
 
 /**
- * The facts CTEs: `cohort` (the cases) and `f` (one row per case with everything the
- * indicators read). `now` decides what is overdue.
+ * The child-table CTEs behind the stored facts, for the cases in a CTE named `cohort`
+ * (columns `id`, `owner_team`), ending in `lf`: one row per case of what the facts table
+ * stores. Nothing here depends on the time of asking; what does (overdue tasks, duties
+ * due, plans past review) is kept as the dates it is judged by.
  */
-function factsCtes(f: Filters, now: Date): Sql {
-  const today = sql`(${now}::timestamptz at time zone 'Europe/London')::date`;
+export function liveFactsCtes(): Sql {
   return sql`
-    cohort as not materialized (
-      select c.id, c.reference, c.restricted, c.offence, c.also_record, c.domestic_abuse, c.owner_team, c.status, c.created_at
-      from cases c
-      where ${cohortWhere(f)}
-    ),
     rep as (
       select cr.case_id,
         min(r.reported_at) as first_reported_at,
@@ -92,11 +88,16 @@ function factsCtes(f: Filters, now: Date): Sql {
         min(completed_at) filter (where stage = 'enhanced') as first_enhanced_at
       from risk_assessments where case_id in (select id from cohort) group by case_id
     ),
+    pl as (
+      select case_id, min(review_date) as review_date
+      from risk_plans where case_id in (select id from cohort) group by case_id
+    ),
     tk as (
-      select case_id, true as delayed
+      select case_id,
+        min(due_at) filter (where status = 'open') as open_due_at,
+        coalesce(bool_or(status = 'done' and completed_at > due_at), false) as done_late
       from tasks
-      where case_id in (select id from cohort) and status <> 'cancelled'
-        and ((status = 'open' and due_at < ${now}) or (status = 'done' and completed_at > due_at))
+      where case_id in (select id from cohort) and status in ('open', 'done')
       group by case_id
     ),
     vr as (
@@ -108,8 +109,9 @@ function factsCtes(f: Filters, now: Date): Sql {
     ),
     vd as (
       select d.case_id,
-        count(*) filter (where d.due_at < ${now} or d.done_at is not null)::int as duties_due,
-        count(*) filter (where d.done_at is not null and d.done_at <= d.due_at)::int as duties_on_time
+        count(*) filter (where d.done_at is not null)::int as duties_done,
+        count(*) filter (where d.done_at is not null and d.done_at <= d.due_at)::int as duties_on_time,
+        coalesce(array_agg(d.due_at) filter (where d.done_at is null), '{}') as undone_due_ats
       from victim_duties d left join tasks t on t.id = d.task_id
       where d.case_id in (select id from cohort) and (t.status is null or t.status <> 'cancelled' or d.done_at is not null)
       group by d.case_id
@@ -163,38 +165,35 @@ function factsCtes(f: Filters, now: Date): Sql {
       from order_breaches ob join orders o3 on o3.id = ob.order_id
       where ob.case_id in (select id from cohort) group by ob.case_id
     ),
-    f as (
-      select c.id, c.reference, c.restricted, c.offence, c.domestic_abuse, c.owner_team, c.status, c.created_at,
-        to_char(c.created_at at time zone 'Europe/London', 'YYYY-MM') as month,
+    lf as (
+      select c.id as case_id,
         coalesce(rep.crime, false) as crime,
         coalesce(rep.crime_decisions, 0) as crime_decisions,
         coalesce(rep.crime_on_time, 0) as crime_on_time,
-        c.offence in ${list(STALKING_CODES)} as stalking,
-        c.offence in ${list(HARASSMENT_CODES)} as harassment,
-        c.offence in ${list(MALICIOUS_COMMUNICATIONS_CODES)} as malcomms,
-        (brc.breach is not null or obr.breach is not null or c.offence in ${list(BREACH_CODES)}) as breach,
-        (c.offence in ${list(STALKING_AND_HARASSMENT_CODES)} or c.also_record && array[${sql.join(STALKING_AND_HARASSMENT_CODES.map((v) => sql`${v}`))}]::text[]) as course_of_conduct,
-        (coalesce(brc.spo_breach, false) or coalesce(obr.spo_breach, false) or c.offence = 'breach-stalking-protection-order') as spo_breached,
-        coalesce(alloc.investigating_team, c.owner_team) as allocated_team,
+        (brc.breach is not null or obr.breach is not null) as breach,
+        (coalesce(brc.spo_breach, false) or coalesce(obr.spo_breach, false)) as spo_breached,
+        alloc.investigating_team as allocated_team,
         s2b.considered is not null as s2b_considered,
         coalesce(s2b.used, false) as s2b_used,
-        (o.outcome_code = 1 or chg.case_id is not null) as charged,
+        (o.outcome_code = 1 or chg.case_id is not null) is true as charged,
         coalesce(pf.complete, false) as file_complete,
         coalesce(pf.restraining_order_wanted, false) as restraining_order_requested,
         spoc.case_id is not null as spo_considered,
         o.outcome_code,
-        extract(epoch from (ra.first_initial_at - rep.first_reported_at)) / 3600.0 as hours_to_initial,
-        extract(epoch from (ra.first_enhanced_at - rep.first_reported_at)) / 3600.0 as hours_to_enhanced,
+        (extract(epoch from (ra.first_initial_at - rep.first_reported_at)) / 3600.0)::float8 as hours_to_initial,
+        (extract(epoch from (ra.first_enhanced_at - rep.first_reported_at)) / 3600.0)::float8 as hours_to_enhanced,
         ra.first_initial_at is not null as initial_done,
         ra.first_enhanced_at is not null as enhanced_done,
-        p.case_id is not null as has_plan,
-        (p.case_id is not null and (p.review_date >= ${today} or c.status = 'finalised')) as plan_up_to_date,
-        coalesce(tk.delayed, false) as delayed,
+        pl.case_id is not null as has_plan,
+        pl.review_date as plan_review_date,
+        tk.open_due_at as open_task_due_at,
+        coalesce(tk.done_late, false) as task_done_late,
         coalesce(vr.offered, false) as referral_offered,
         coalesce(vr.made, false) as referral_made,
         coalesce(vr.taken_up, false) as referral_taken_up,
-        coalesce(vd.duties_due, 0) as duties_due,
+        coalesce(vd.duties_done, 0) as duties_done,
         coalesce(vd.duties_on_time, 0) as duties_on_time,
+        coalesce(vd.undone_due_ats, '{}') as undone_duty_due_ats,
         coalesce(vc.chases, 0) as chases,
         (coalesce(spo.applied, false) or coalesce(spoa.applied, false)) as spo_applied,
         (coalesce(spo.granted, false) or coalesce(spoa.granted, false)) as spo_granted
@@ -203,7 +202,7 @@ function factsCtes(f: Filters, now: Date): Sql {
       left join brc on brc.case_id = c.id
       left join victim_case_outcomes o on o.case_id = c.id
       left join ra on ra.case_id = c.id
-      left join (select case_id, min(review_date) as review_date from risk_plans group by case_id) p on p.case_id = c.id
+      left join pl on pl.case_id = c.id
       left join tk on tk.case_id = c.id
       left join vr on vr.case_id = c.id
       left join vd on vd.case_id = c.id
@@ -216,6 +215,106 @@ function factsCtes(f: Filters, now: Date): Sql {
       left join spoa on spoa.case_id = c.id
       left join (select distinct case_id from spoc) spoc on spoc.case_id = c.id
       left join obr on obr.case_id = c.id
+    )`;
+}
+
+/** The stored columns of `insight_case_facts`, in the order `lf` gives them. */
+const FACT_COLUMNS = [
+  'crime', 'crime_decisions', 'crime_on_time', 'breach', 'spo_breached', 'allocated_team', 's2b_considered', 's2b_used', 'charged',
+  'file_complete', 'restraining_order_requested', 'spo_considered', 'outcome_code', 'hours_to_initial', 'hours_to_enhanced', 'initial_done',
+  'enhanced_done', 'has_plan', 'plan_review_date', 'open_task_due_at', 'task_done_late', 'referral_offered', 'referral_made',
+  'referral_taken_up', 'duties_done', 'duties_on_time', 'undone_duty_due_ats', 'chases', 'spo_applied', 'spo_granted',
+] as const;
+
+/**
+ * Brings the stored facts up to date: removes the markers of cases changed since the last
+ * refresh (triggers mark a case whenever anything its facts read changes) and recomputes
+ * those cases. The recomputation reads a snapshot taken after the markers were removed, so
+ * it sees every change they stood for; a change committed after the removal keeps its own
+ * marker for the next refresh. Returns how many cases were refreshed.
+ */
+export async function refreshStaleFacts(db: Db): Promise<number> {
+  const { rows: marked } = await sql<{ case_id: string }>`
+    delete from insight_stale_cases where exists (select 1 from insight_stale_cases) returning case_id`.execute(db);
+  const caseIds = [...new Set(marked.map((r) => r.case_id))];
+  let refreshed = 0;
+  for (let i = 0; i < caseIds.length; i += FACTS_CHUNK) refreshed += await refreshFactsOf(db, caseIds.slice(i, i + FACTS_CHUNK));
+  return refreshed;
+}
+
+/** Cases a refresh statement recomputes at most (a large backlog is done in steps). */
+export const FACTS_CHUNK = 10_000;
+
+/** Recomputes the stored facts of the given cases from the source tables. */
+export async function refreshFactsOf(db: Db, caseIds: readonly string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const cols = sql.join(FACT_COLUMNS.map((c) => sql.ref(c)));
+  const updates = sql.join(FACT_COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  const { rows } = await sql<{ n: number }>`
+    with cohort as (select c.id, c.owner_team from cases c where c.id = any(${sql.val(caseIds)}::uuid[])),
+    ${liveFactsCtes()},
+    written as (
+      insert into insight_case_facts (case_id, ${cols}, refreshed_at)
+      select case_id, ${cols}, now() from lf
+      on conflict (case_id) do update set ${updates}, refreshed_at = excluded.refreshed_at
+      returning 1
+    )
+    select count(*)::int as n from written`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Facts of every case as computed from the source tables now (for checking the stored facts). */
+export async function liveFacts(db: Db, caseIds: readonly string[]): Promise<Array<Record<string, unknown>>> {
+  if (caseIds.length === 0) return [];
+  const { rows } = await sql<Record<string, unknown>>`
+    with cohort as (select c.id, c.owner_team from cases c where c.id = any(${sql.val(caseIds)}::uuid[])),
+    ${liveFactsCtes()}
+    select case_id, ${sql.join(FACT_COLUMNS.map((c) => sql.ref(c)))} from lf order by case_id`.execute(db);
+  return rows;
+}
+
+/** The stored facts of the given cases, as `liveFacts` gives them. */
+export async function storedFacts(db: Db, caseIds: readonly string[]): Promise<Array<Record<string, unknown>>> {
+  if (caseIds.length === 0) return [];
+  const { rows } = await sql<Record<string, unknown>>`
+    select case_id, ${sql.join(FACT_COLUMNS.map((c) => sql.ref(c)))} from insight_case_facts
+    where case_id = any(${sql.val(caseIds)}::uuid[]) order by case_id`.execute(db);
+  return rows;
+}
+
+/**
+ * The facts CTEs: `cohort` (the cases) and `f` (one row per case with everything the
+ * indicators read), from the stored facts. `now` decides what is overdue. Call
+ * `refreshStaleFacts` first.
+ */
+function factsCtes(f: Filters, now: Date): Sql {
+  const today = sql`(${now}::timestamptz at time zone 'Europe/London')::date`;
+  return sql`
+    cohort as not materialized (
+      select c.id, c.reference, c.restricted, c.offence, c.also_record, c.domestic_abuse, c.owner_team, c.status, c.created_at
+      from cases c
+      where ${cohortWhere(f)}
+    ),
+    f as (
+      select c.id, c.reference, c.restricted, c.offence, c.domestic_abuse, c.owner_team, c.status, c.created_at,
+        to_char(c.created_at at time zone 'Europe/London', 'YYYY-MM') as month,
+        x.crime, x.crime_decisions, x.crime_on_time,
+        c.offence in ${list(STALKING_CODES)} as stalking,
+        c.offence in ${list(HARASSMENT_CODES)} as harassment,
+        c.offence in ${list(MALICIOUS_COMMUNICATIONS_CODES)} as malcomms,
+        (x.breach or c.offence in ${list(BREACH_CODES)}) as breach,
+        (c.offence in ${list(STALKING_AND_HARASSMENT_CODES)} or c.also_record && array[${sql.join(STALKING_AND_HARASSMENT_CODES.map((v) => sql`${v}`))}]::text[]) as course_of_conduct,
+        (x.spo_breached or c.offence = 'breach-stalking-protection-order') as spo_breached,
+        coalesce(x.allocated_team, c.owner_team) as allocated_team,
+        x.s2b_considered, x.s2b_used, x.charged, x.file_complete, x.restraining_order_requested, x.spo_considered, x.outcome_code,
+        x.hours_to_initial, x.hours_to_enhanced, x.initial_done, x.enhanced_done, x.has_plan,
+        (x.has_plan and (x.plan_review_date >= ${today} or c.status = 'finalised')) as plan_up_to_date,
+        (coalesce(x.open_task_due_at < ${now}, false) or x.task_done_late) as delayed,
+        x.referral_offered, x.referral_made, x.referral_taken_up,
+        x.duties_done + cardinality(array(select 1 from unnest(x.undone_duty_due_ats) as due(at) where due.at < ${now})) as duties_due,
+        x.duties_on_time, x.chases, x.spo_applied, x.spo_granted
+      from cohort c
+      join insight_case_facts x on x.case_id = c.id
     )`;
 }
 

@@ -111,6 +111,22 @@ async function audit(tx: Db, ctx: RequestContext, recordType: string, details: R
   await appendAudit(tx, { actorId: ctx.actor.id, actorUsername: ctx.actor.username, action: 'view', recordType, details, requestId: ctx.requestId });
 }
 
+/**
+ * Runs a measurement over current facts: first the cases changed since the last
+ * measurement have their stored facts recomputed (a short transaction of its own, so
+ * writers never wait on a long read), then the work runs in one transaction with JIT off.
+ */
+async function measuring<T>(deps: Deps, work: (tx: Db) => Promise<T>): Promise<T> {
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.analyticsSession(tx);
+    await repo.refreshStaleFacts(tx);
+  });
+  return deps.db.transaction().execute(async (tx) => {
+    await repo.analyticsSession(tx);
+    return work(tx);
+  });
+}
+
 // ---------------------------------------------------------------------------
 // The force dashboard
 
@@ -245,8 +261,7 @@ async function measureDashboard(tx: Db, filters: DashboardFilters, now: Date, dr
 export async function forceDashboard(deps: Deps, ctx: RequestContext, filters: DashboardFilters): Promise<Dashboard> {
   requireInsights(ctx);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    await repo.analyticsSession(tx);
+  return measuring(deps, async (tx) => {
     const view = await measureDashboard(tx, filters, now, canDrillDown(ctx));
     await audit(tx, ctx, 'insights-dashboard', { filters: filterQuery(filters) });
     return { ...view, generatedAt: now };
@@ -272,8 +287,7 @@ export interface Trends {
 export async function trends(deps: Deps, ctx: RequestContext, filters: DashboardFilters): Promise<Trends> {
   requireInsights(ctx);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    await repo.analyticsSession(tx);
+  return measuring(deps, async (tx) => {
     const byMonth = await repo.measureByMonth(tx, toRepoFilters(filters), now, TREND_INDICATORS);
     const buckets = monthBuckets(filters.period);
     const out = TREND_INDICATORS.map((id) => {
@@ -345,8 +359,7 @@ export async function caseList(deps: Deps, ctx: RequestContext, filters: Dashboa
     title = `${def.label}: ${SIDE_WORDS[side]}`;
     load = (tx) => repo.casesBehind(tx, f, now, where, CASE_LIST_LIMIT);
   }
-  return deps.db.transaction().execute(async (tx) => {
-    await repo.analyticsSession(tx);
+  return measuring(deps, async (tx) => {
     const rows = await load(tx);
     await audit(tx, ctx, 'insights-case-list', { indicator, side, filters: filterQuery(filters), count: Math.min(rows.length, CASE_LIST_LIMIT) });
     return {

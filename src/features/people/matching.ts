@@ -9,7 +9,7 @@ import {
   type PersonRecord as MatchRecord,
 } from '../../domain/people/index.ts';
 import { can, requirePermission, type RequestContext } from '../../platform/auth/actor.ts';
-import { appendAudit } from '../../platform/audit/audit-repository.ts';
+import { appendAudits } from '../../platform/audit/audit-repository.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { Deps } from '../../platform/deps.ts';
 import * as repo from './repository.ts';
@@ -96,7 +96,7 @@ function domainGender(gender: string | null): Gender | undefined {
 }
 
 /** The matching rules' view of a stored person; protected address lines are left out unless the user may see them. */
-function toMatchRecord(person: repo.PersonRecord, particulars: repo.StoredParticulars, seeProtected: boolean): MatchRecord {
+export function toMatchRecord(person: repo.PersonRecord, particulars: repo.StoredParticulars, seeProtected: boolean): MatchRecord {
   const gender = domainGender(person.gender);
   return {
     id: person.id,
@@ -194,25 +194,25 @@ export async function findCandidates(deps: Deps, ctx: RequestContext, input: Mat
         reasons: r.reasons,
       };
     });
-    await appendAudit(tx, {
-      actorId: ctx.actor.id,
-      actorUsername: ctx.actor.username,
-      action: 'search',
-      recordType: 'person-match',
-      details: { considered: ids.length, shown: candidates.length },
-      requestId: ctx.requestId,
-    });
-    for (const c of candidates) {
-      await appendAudit(tx, {
+    await appendAudits(tx, [
+      {
         actorId: ctx.actor.id,
         actorUsername: ctx.actor.username,
-        action: c.restricted ? 'view-denied' : 'view',
+        action: 'search',
+        recordType: 'person-match',
+        details: { considered: ids.length, shown: candidates.length },
+        requestId: ctx.requestId,
+      },
+      ...candidates.map((c) => ({
+        actorId: ctx.actor.id,
+        actorUsername: ctx.actor.username,
+        action: c.restricted ? ('view-denied' as const) : ('view' as const),
         recordType: 'person',
         recordId: c.personId,
         details: { via: 'match', ...(c.restricted ? { restricted: true } : { score: c.score }) },
         requestId: ctx.requestId,
-      });
-    }
+      })),
+    ]);
     return { referenceDate, candidates, considered: ids.length };
   });
 }

@@ -30,18 +30,28 @@ export interface AuditEntry {
 
 /** Appends one row to the audit log, in the caller's transaction. */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    actor_id: entry.actorId,
+    actor_username: entry.actorUsername,
+    action: entry.action,
+    record_type: entry.recordType ?? null,
+    record_id: entry.recordId ?? null,
+    reason: entry.reason ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    request_id: entry.requestId ?? null,
+  };
+}
+
+/** Appends several rows to the audit log in one statement, in the caller's transaction. */
+export async function appendAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      actor_id: entry.actorId,
-      actor_username: entry.actorUsername,
-      action: entry.action,
-      record_type: entry.recordType ?? null,
-      record_id: entry.recordId ?? null,
-      reason: entry.reason ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-      request_id: entry.requestId ?? null,
-    })
+    .values(entries.map((entry) => auditRow(entry)))
     .execute();
 }
 

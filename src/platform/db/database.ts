@@ -25,6 +25,8 @@ export interface DatabaseOptions {
   /** Embedded database: start from a data directory dump (tests use a migrated template). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** How long a query may wait for a free connection before it fails (PostgreSQL). */
+  poolWaitSeconds?: number;
 }
 
 const DATE_OID = 1082;
@@ -35,15 +37,15 @@ const identity = (value: string): string => value;
 export class DatabaseUnavailableError extends Error {}
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.poolWaitSeconds ?? 30);
   return openPGlite(options);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, poolSize: number, poolWaitSeconds: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: poolWaitSeconds * 1000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === DATE_OID ? identity : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,

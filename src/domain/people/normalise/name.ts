@@ -1,3 +1,4 @@
+import { memoised } from '../memo.ts';
 import { LETTER_FOLDS, NAME_JOINERS, PATRONYMIC_PREFIX_VARIANTS, SURNAME_PREFIXES } from '../data/letters.ts';
 
 const JOINER_PATTERN = new RegExp(`[${NAME_JOINERS.join('')}]`, 'gu');
@@ -17,7 +18,9 @@ export function foldToPlainLetters(text: string): string {
  * apostrophes removed (O'Brien -> obrien), other punctuation and hyphens treated as
  * spaces (Smith-Jones -> smith jones), spaces collapsed. Idempotent.
  */
-export function normaliseName(raw: string): string {
+export const normaliseName: (raw: string) => string = memoised(normaliseNameOf);
+
+function normaliseNameOf(raw: string): string {
   return foldToPlainLetters(raw).replace(JOINER_PATTERN, '').replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 }
 
@@ -31,7 +34,9 @@ export function nameWords(normalised: string): string[] {
  * joined to the next word ("Mc Donald" -> "mcdonald", "O Neill" -> "oneill").
  * Double-barrelled surnames keep their parts as words ("Smith-Jones" -> "smith jones"). Idempotent.
  */
-export function normaliseSurname(raw: string): string {
+export const normaliseSurname: (raw: string) => string = memoised(normaliseSurnameOf);
+
+function normaliseSurnameOf(raw: string): string {
   const words = nameWords(normaliseName(raw));
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {

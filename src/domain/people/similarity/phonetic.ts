@@ -1,3 +1,4 @@
+import { memoised } from '../memo.ts';
 import { normaliseName } from '../normalise/name.ts';
 
 /**
@@ -10,7 +11,9 @@ import { normaliseName } from '../normalise/name.ts';
  * The key is deliberately coarse (John and Jane both give 'JN'), so callers confirm a
  * phonetic match with string similarity before relying on it.
  */
-export function phoneticKey(name: string): string {
+export const phoneticKey: (name: string) => string = memoised(phoneticKeyOf);
+
+function phoneticKeyOf(name: string): string {
   const word = initialSpelling(normaliseName(name).replace(/[^a-z]/g, ''));
   const codes: string[] = [];
   let i = 0;

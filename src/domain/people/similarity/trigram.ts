@@ -1,3 +1,5 @@
+import { memoised } from '../memo.ts';
+
 const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
 /** Characters outside the Basic Multilingual Plane take two UTF-16 units; trigrams count code points. */
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -8,7 +10,9 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * one behind; every run of three characters is a trigram; duplicates count once.
  * ('cat' -> '  c', ' ca', 'cat', 'at '.)
  */
-export function trigrams(text: string): Set<string> {
+export const trigrams: (text: string) => ReadonlySet<string> = memoised(trigramsOf);
+
+function trigramsOf(text: string): ReadonlySet<string> {
   const result = new Set<string>();
   for (const word of text.split(WORD_SEPARATOR)) {
     if (word === '') continue;

@@ -16,6 +16,7 @@ import * as m0015 from './0015_retention.ts';
 import * as m0016 from './0016_risk_settings.ts';
 import * as m0017 from './0017_order_applications.ts';
 import * as m0018 from './0018_victim_care.ts';
+import * as m0019 from './0019_insight_facts.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0016_risk_settings': m0016,
   '0017_order_applications': m0017,
   '0018_victim_care': m0018,
+  '0019_insight_facts': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
