@@ -117,8 +117,13 @@ describe('suspect actions', () => {
 
   it('records a harassment warning given in the past as history only, and allows mediation for harassment that is not stalking', async () => {
     const { caseId } = await newCase(vigil, api, NEIGHBOUR_HARASSMENT({ victim: { forenames: 'Neville', surname: 'Oakhampton' } }));
-    const historic = await api.call('investigator', 'POST', `/api/v1/cases/${caseId}/suspect-actions`, { action: 'harassment-warning', historic: true, occurredAt: '2019-05-01T10:00:00Z' });
+    const historic = await api.call('investigator', 'POST', `/api/v1/cases/${caseId}/suspect-actions`, { action: 'harassment-warning', historic: true, warningKind: 'HN1', occurredAt: '2019-05-01T10:00:00Z', rationale: 'Given by the neighbourhood team.' });
     expect(historic.status, JSON.stringify(historic.body)).toBe(201);
+    // It joins the suspect's warning notices, so their history panel shows it.
+    const { suspect_person_id: suspectId } = await vigil.deps.db.selectFrom('cases').select('suspect_person_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const history = await api.call('investigator', 'GET', `/api/v1/people/${suspectId}/history`);
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).toMatch(/"kind":"HN1","issuedOn":"2019-05-01"/);
     const mediation = await api.call('investigator', 'POST', `/api/v1/cases/${caseId}/suspect-actions`, { action: 'mediation', occurredAt: '2025-09-01T08:00:00Z' });
     expect(mediation.status).toBe(201);
     const view = await read(caseId);

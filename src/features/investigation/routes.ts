@@ -281,6 +281,7 @@ export function investigationRoutes(app: FastifyInstance, deps: Deps): void {
         victimConsulted: one(body, 'victimConsulted'),
         victimConsultationNote: one(body, 'victimConsultationNote'),
         historic: one(body, 'historic') || 'no',
+        warningKind: one(body, 'warningKind'),
       };
       const values = { suspect: { ...input, occurredAt: dateParts(body, 'occurredAt'), bailUntil: dateParts(body, 'bailUntil') } };
       return submit(request, reply, 'investigation', 'suspect', values, () => service.recordSuspectAction(deps, ctxOf(request), id, parse(service.suspectActionInput, input)), `/cases/${id}/investigation?done=suspect#suspect`, ['occurredAt', 'bailUntil']);

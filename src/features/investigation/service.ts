@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTeam, type Permission } from '../../domain/access/index.ts';
 import { endOfLondonDay, isLocalDate, londonDateOf } from '../../domain/calendar/index.ts';
+import { insertWarningNotice } from '../people/history-repository.ts';
 import {
   LINES_OF_ENQUIRY,
   OUTCOME_TYPES,
@@ -613,6 +614,8 @@ export const suspectActionInput = z.object({
   victimConsulted: optionalYesNo,
   victimConsultationNote: text(4000, 'What the victim said'),
   historic: yesNo.default(false),
+  /** For a historic harassment warning: which notice it was. */
+  warningKind: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(['PIN', 'HN1'], 'Choose PIN or HN1').optional()),
 });
 export type SuspectActionRecordInput = z.infer<typeof suspectActionInput>;
 
@@ -699,6 +702,11 @@ export async function recordSuspectActionIn(tx: Db, ctx: RequestContext, caseId:
     by: ctx.actor.id,
     at: now,
   });
+  // A historic warning joins the suspect's warning notices, so the history panel shows it
+  // to the next officer who deals with them.
+  if (historicWarning && record.suspectPersonId) {
+    await insertWarningNotice(tx, { personId: record.suspectPersonId, kind: input.warningKind ?? 'PIN', issuedOn: londonDateOf(input.occurredAt), notes: input.rationale ?? null });
+  }
   const event = (VICTIM_EVENT as Record<string, (typeof VICTIM_EVENT)[keyof typeof VICTIM_EVENT]>)[input.action];
   const victimTaskIds = event
     ? (await recordNotifiableEvent(tx, ctx, { caseId, event, at: input.occurredAt, victimConsulted: input.victimConsulted ?? null, bailUntil: input.bailUntil ?? null })).duties.map((d) => d.taskId)

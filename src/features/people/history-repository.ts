@@ -226,6 +226,16 @@ export async function warningNoticesOf(db: Db, personId: string): Promise<Warnin
   return rows.map((r) => ({ id: r.id, kind: r.kind, issuedOn: r.issued_on, issuingForce: r.issuing_force, notes: r.notes }));
 }
 
+/** Records a warning notice (PIN or HN1) given to a person, as history. */
+export async function insertWarningNotice(db: Db, notice: { personId: string; kind: 'PIN' | 'HN1'; issuedOn: string; issuingForce?: string | null; notes: string | null }): Promise<string> {
+  const row = await db
+    .insertInto('warning_notices')
+    .values({ person_id: notice.personId, kind: notice.kind, issued_on: notice.issuedOn, issuing_force: notice.issuingForce ?? null, notes: notice.notes })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /**
  * Other victims of the suspects connected to a person: if the person is a suspect, their
  * victims; if a victim, the other victims of their suspects. Through cases (suspect and
