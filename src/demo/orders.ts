@@ -56,8 +56,8 @@ export async function seedOrders(tx: Db, options: SeedOrdersOptions): Promise<vo
       const appliedOn = addDays(today, -4);
       const evidence = { newActs: 'Seen twice near the victim’s home last month (linked reports)', currentRisk: 'S-DASH high at the last review', stillNecessary: 'Fixation persists; the order is what keeps him away', compliance: 'Notifications on time; no breaches known' };
       const applicationId = await repo.insertApplication(tx, { orderId: order.id, kind: 'renewal', applicant: 'police', appliedOn, grounds: 'The risk to both victims continues', evidence, proposed: {}, by: scu, at: now });
-      await repo.insertApplicationStage(tx, { applicationId, stage: 'applied', stageOn: appliedOn, by: scu, ownerTeam: 'scu', details: { applicant: 'police', kind: 'renewal' }, at: now });
-      await repo.insertApplicationStage(tx, { applicationId, stage: 'scu-report', stageOn: addDays(appliedOn, 2), by: scu, ownerTeam: 'scu', details: { report: 'Renewal supported', offenderManagerViews: 'Agrees: still fixated' }, at: new Date(now.getTime() + 1000) });
+      await repo.insertStage(tx, 'order_application_stages', { applicationId, stage: 'applied', stageOn: appliedOn, by: scu, ownerTeam: 'scu', details: { applicant: 'police', kind: 'renewal' }, at: now });
+      await repo.insertStage(tx, 'order_application_stages', { applicationId, stage: 'scu-report', stageOn: addDays(appliedOn, 2), by: scu, ownerTeam: 'scu', details: { report: 'Renewal supported', offenderManagerViews: 'Agrees: still fixated' }, at: new Date(now.getTime() + 1000) });
       const application = (await repo.getApplication(tx, applicationId))!;
       await repo.updateApplication(tx, applicationId, application.version, { stage: 'scu-report' }, now);
       await insertTasks(tx, [{ type: 'order-application-decision', title: 'Decide on the application (detective superintendent)', caseId: fresh.caseId, ownerTeam: westYorkshireOrdersPolicy.authorisingTeam, dueAt: dueInstant(addDays(today, 1)), details: { orderId: order.id, orderApplicationId: applicationId }, createdBy: scu }]);
@@ -79,9 +79,9 @@ export async function seedOrders(tx: Db, options: SeedOrdersOptions): Promise<vo
         createdBy: investigator,
         at: now,
       });
-      await repo.insertStage(tx, { applicationId: id, stage: 'referred', stageOn: referredOn, by: investigator, ownerTeam: 'scu', details: { form: 'SPOR1' }, at: now });
-      await repo.insertStage(tx, { applicationId: id, stage: 'scu-approved', stageOn: addDays(referredOn, 1), by: scu, ownerTeam: 'scu', details: { reason: 'Meets the tests' }, at: new Date(now.getTime() + 1000) });
-      await repo.insertStage(tx, { applicationId: id, stage: 'application-prepared', stageOn: addDays(referredOn, 2), by: scu, ownerTeam: 'scu', details: { statement: 'Overarching statement attached', proposedProhibitions: 'Not to contact the victim', termYears: 2 }, at: new Date(now.getTime() + 2000) });
+      await repo.insertStage(tx, 'spo_stages', { applicationId: id, stage: 'referred', stageOn: referredOn, by: investigator, ownerTeam: 'scu', details: { form: 'SPOR1' }, at: now });
+      await repo.insertStage(tx, 'spo_stages', { applicationId: id, stage: 'scu-approved', stageOn: addDays(referredOn, 1), by: scu, ownerTeam: 'scu', details: { reason: 'Meets the tests' }, at: new Date(now.getTime() + 1000) });
+      await repo.insertStage(tx, 'spo_stages', { applicationId: id, stage: 'application-prepared', stageOn: addDays(referredOn, 2), by: scu, ownerTeam: 'scu', details: { statement: 'Overarching statement attached', proposedProhibitions: 'Not to contact the victim', termYears: 2 }, at: new Date(now.getTime() + 2000) });
       const spoRow = (await repo.getSpo(tx, id))!;
       await repo.updateSpo(tx, id, spoRow.version, { stage: 'application-prepared', application: JSON.stringify({ statement: 'Overarching statement attached', proposedProhibitions: 'Not to contact the victim', termYears: 2 }) }, now);
       await insertTasks(tx, [{ type: 'spo-authorise', title: 'Authorise the SPO application: necessary, proportionate, justified, human rights of both parties', caseId: stalking.id, ownerTeam: 'cid', dueAt: new Date(now.getTime() + 2 * 86_400_000), details: { spoApplicationId: id }, createdBy: scu }]);

@@ -372,25 +372,38 @@ export async function updateSpo(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertStage(db: Db, s: { applicationId: string; stage: string; stageOn: string; by: string; ownerTeam: string | null; details: Record<string, unknown>; at: Date }): Promise<string> {
+/** The stage tables: an SPO application's stages, and those of renewals, variations and discharges. */
+export type StageTable = 'spo_stages' | 'order_application_stages';
+
+export interface NewStage {
+  applicationId: string;
+  stage: string;
+  stageOn: string;
+  by: string;
+  ownerTeam: string | null;
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+export async function insertStage(db: Db, table: StageTable, s: NewStage): Promise<string> {
   const { id } = await db
-    .insertInto('spo_stages')
+    .insertInto(table)
     .values({ application_id: s.applicationId, stage: s.stage, stage_on: s.stageOn, recorded_by: s.by, recorded_at: s.at, owner_team: s.ownerTeam, details: JSON.stringify(s.details) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function stagesOf(db: Db, applicationId: string): Promise<StageRecord[]> {
-  const rows = await db
-    .selectFrom('spo_stages as s')
+/** An application's stages in the order they were recorded. */
+export async function stagesOf(db: Db, table: StageTable, applicationId: string): Promise<StageRecord[]> {
+  const base = db
+    .selectFrom(`${table} as s` as 'spo_stages as s')
     .innerJoin('users as u', 'u.id', 's.recorded_by')
     .select(['s.id', 's.stage', 's.stage_on', 's.recorded_at', 's.recorded_by', 'u.display_name', 's.owner_team', 's.details'])
-    .where('s.application_id', '=', applicationId)
-    .orderBy('s.recorded_at')
-    .orderBy('s.stage_on')
-    .orderBy('s.id')
-    .execute();
+    .where('s.application_id', '=', applicationId);
+  // Application stages carry a sequence, as two can be recorded in the same instant.
+  const ordered = table === 'order_application_stages' ? base.orderBy(sql`s.seq`) : base.orderBy('s.recorded_at').orderBy('s.stage_on').orderBy('s.id');
+  const rows = await ordered.execute();
   return rows.map((r) => ({ id: r.id, stage: r.stage, stageOn: r.stage_on, recordedAt: r.recorded_at, recordedBy: r.recorded_by, recordedByName: r.display_name, ownerTeam: r.owner_team, details: r.details }));
 }
 
@@ -724,26 +737,6 @@ export async function updateApplication(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-export async function insertApplicationStage(db: Db, s: { applicationId: string; stage: string; stageOn: string; by: string; ownerTeam: string | null; details: Record<string, unknown>; at: Date }): Promise<string> {
-  const { id } = await db
-    .insertInto('order_application_stages')
-    .values({ application_id: s.applicationId, stage: s.stage, stage_on: s.stageOn, recorded_by: s.by, recorded_at: s.at, owner_team: s.ownerTeam, details: JSON.stringify(s.details) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
-
-export async function applicationStagesOf(db: Db, applicationId: string): Promise<StageRecord[]> {
-  const rows = await db
-    .selectFrom('order_application_stages as s')
-    .innerJoin('users as u', 'u.id', 's.recorded_by')
-    .select(['s.id', 's.stage', 's.stage_on', 's.recorded_at', 's.recorded_by', 'u.display_name', 's.owner_team', 's.details'])
-    .where('s.application_id', '=', applicationId)
-    .orderBy('s.seq')
-    .execute();
-  return rows.map((r) => ({ id: r.id, stage: r.stage, stageOn: r.stage_on, recordedAt: r.recorded_at, recordedBy: r.recorded_by, recordedByName: r.display_name, ownerTeam: r.owner_team, details: r.details }));
 }
 
 /** Open tasks of these types created for one application to the court. */

@@ -431,7 +431,7 @@ export async function referSpo(deps: Deps, ctx: RequestContext, caseId: string, 
     if (errors.length) throw new ValidationError(errors);
     const { subjectPersonId, protectedPersonIds, referredOn, ...referral } = input;
     const id = await repo.insertSpo(tx, { caseId, subjectPersonId, protectedPersonIds, referral: { ...referral, referredOn }, createdBy: ctx.actor.id, at: now });
-    await repo.insertStage(tx, { applicationId: id, stage: 'referred', stageOn: referredOn, by: ctx.actor.id, ownerTeam: POLICY.scuTeam, details: { form: 'SPOR1' }, at: now });
+    await repo.insertStage(tx, 'spo_stages', { applicationId: id, stage: 'referred', stageOn: referredOn, by: ctx.actor.id, ownerTeam: POLICY.scuTeam, details: { form: 'SPOR1' }, at: now });
     for (const taskId of await repo.openTaskIdsOfType(tx, { caseId, type: 'spo-consideration' })) await repo.closeTaskDone(tx, taskId, { outcome: 'Referred to the SCU', by: ctx.actor.id, at: now });
     await insertTasks(tx, [{ type: 'spo-scu-decision', title: 'SCU: decide on the SPO referral (SPOR1)', caseId, ownerTeam: POLICY.scuTeam, dueAt: new Date(now.getTime() + 7 * DAY), details: { spoApplicationId: id }, createdBy: ctx.actor.id }]);
     if (input.crossForce && input.otherForce) {
@@ -606,7 +606,7 @@ export async function recordStage(deps: Deps, ctx: RequestContext, applicationId
     }
 
     if (!(await repo.updateSpo(tx, spo.id, spo.version, patch, now))) conflict();
-    await repo.insertStage(tx, { applicationId: spo.id, stage, stageOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details, at: now });
+    await repo.insertStage(tx, 'spo_stages', { applicationId: spo.id, stage, stageOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details, at: now });
     await audit(tx, ctx, 'update', 'spo-application', spo.id, { stage, stageOn, orderId });
     return { stage, orderId, taskIds };
   });
@@ -627,7 +627,7 @@ export async function viewSpo(deps: Deps, ctx: RequestContext, applicationId: st
     const application = await repo.getSpo(tx, applicationId);
     if (!application) throw new NotFoundError('There is no SPO application with that reference.');
     const caseRecord = await caseForChange(tx, ctx, application.caseId, 'orders');
-    const [parties, stages] = await Promise.all([cases.partiesOfCase(tx, application.caseId), repo.stagesOf(tx, applicationId)]);
+    const [parties, stages] = await Promise.all([cases.partiesOfCase(tx, application.caseId), repo.stagesOf(tx, 'spo_stages', applicationId)]);
     await audit(tx, ctx, 'view', 'spo-application', applicationId);
     const stage = application.stage as SpoStage;
     return {
@@ -999,7 +999,7 @@ export async function createApplication(deps: Deps, ctx: RequestContext, orderId
     if (problems.length) throw new ValidationError(problems);
     const proposed = input.kind === 'variation' ? { prohibitions: input.proposedProhibitions ?? null, requirements: input.proposedRequirements ?? null } : {};
     const id = await repo.insertApplication(tx, { orderId: order.id, kind: input.kind, applicant: input.applicant, appliedOn: input.appliedOn, grounds: input.grounds, evidence: input.evidence, proposed, by: ctx.actor.id, at: now });
-    await repo.insertApplicationStage(tx, { applicationId: id, stage: 'applied', stageOn: input.appliedOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details: { applicant: input.applicant, kind: input.kind }, at: now });
+    await repo.insertStage(tx, 'order_application_stages', { applicationId: id, stage: 'applied', stageOn: input.appliedOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details: { applicant: input.applicant, kind: input.kind }, at: now });
     const next = nextTaskAfter({ kind: input.kind, stage: 'applied' })!;
     const taskIds = await insertTasks(tx, [applicationTask(order, id, next, taskDueOn(addDays(today, next.withinDays ?? 0)), ctx.actor.id)]);
     await audit(tx, ctx, 'create', 'order-application', id, { orderId: order.id, kind: input.kind, applicant: input.applicant, stage: 'applied', stageOn: input.appliedOn });
@@ -1129,7 +1129,7 @@ export async function recordApplicationStage(deps: Deps, ctx: RequestContext, ap
     }
 
     if (!(await repo.updateApplication(tx, application.id, application.version, patch, now))) conflict();
-    await repo.insertApplicationStage(tx, { applicationId: application.id, stage, stageOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details, at: now });
+    await repo.insertStage(tx, 'order_application_stages', { applicationId: application.id, stage, stageOn, by: ctx.actor.id, ownerTeam: ctx.actor.teams[0] ?? null, details, at: now });
     await audit(tx, ctx, 'update', 'order-application', application.id, { orderId: order.id, stage, stageOn, ...(input.stage === 'decided' ? { decision: input.decision } : {}) });
     return { stage, orderId: order.id, taskIds };
   });
@@ -1192,7 +1192,7 @@ export async function viewApplication(deps: Deps, ctx: RequestContext, applicati
     const application = await repo.getApplication(tx, applicationId);
     if (!application) throw new NotFoundError('There is no application with that reference.');
     const order = await loadOrder(tx, ctx, application.orderId);
-    const stages = await repo.applicationStagesOf(tx, application.id);
+    const stages = await repo.stagesOf(tx, 'order_application_stages', application.id);
     await audit(tx, ctx, 'view', 'order-application', application.id, { orderId: order.id });
     return {
       application: labelled(application),
