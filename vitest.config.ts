@@ -8,6 +8,8 @@ export default defineConfig({
     include: process.env.VIGIL_PROCESS_TESTS ? PROCESS_TESTS : ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: process.env.VIGIL_PROCESS_TESTS ? [] : [...PROCESS_TESTS, '**/node_modules/**'],
     environment: 'node',
+    // Tests that start a server run the built bundle, as `npm start` does.
+    globalSetup: ['test/support/build-server.ts'],
     pool: 'forks',
     fileParallelism: !process.env.VIGIL_PROCESS_TESTS,
     testTimeout: 30_000,

@@ -40,6 +40,7 @@ import { seededRandom } from '../src/demo/random.ts';
 import { synthesise, type ScaleName } from './synth/generate.ts';
 import type { LoadInput, LoadRequest, LoadResult } from './bench/load.ts';
 import { summarise, time, type Summary } from './bench/stats.ts';
+import { buildServer, SERVER_NODE_ARGS } from './build.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -190,7 +191,7 @@ interface Server {
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const began = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', VIGIL_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -449,6 +450,7 @@ async function main(): Promise<void> {
     only,
     password: process.env.VIGIL_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
   };
+  await buildServer(); // the server is run as `npm start` runs it
   const started = new Date();
   const results: TargetResult[] = [];
   for (const target of targets) {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVER_NODE_ARGS } from '../../scripts/build.ts';
 import { startServer, temporaryDirectory } from '../support/server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -10,7 +11,7 @@ afterAll(() => data.remove());
 
 describe('starting Vigil', () => {
   it('exits with one clear line when DATABASE_URL cannot be reached', { timeout: 90_000 }, () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const result = spawnSync(process.execPath, SERVER_NODE_ARGS, {
       cwd: root,
       env: { ...process.env, DATABASE_URL: 'postgres://vigil:wrong@127.0.0.1:1/nothing', PORT: '0' },
       encoding: 'utf8',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_ARGS } from '../../scripts/build.ts';
 
 export interface RunningServer {
   url: string;
@@ -26,10 +27,13 @@ export function temporaryDirectory(prefix: string): { dir: string; remove(): voi
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts Vigil as `npm start` would, in its own process, and waits until it listens. */
+/**
+ * Starts Vigil as `npm start` would (the bundle built by the tests' global setup), in its
+ * own process, and waits until it listens.
+ */
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { SafetyPack } from '../../domain/victims/index.ts';
 
 export interface PackPdfOptions {
@@ -12,8 +11,11 @@ const MARGIN = 56;
  * Draws the safety information pack as an A4 PDF from the same model the printable page
  * uses (buildSafetyPack), so the two always say the same thing. A tagged PDF in British
  * English, with headings, paragraphs and lists marked as such for screen readers.
+ * The PDF library is loaded on first use: most server processes never draw a pack, and
+ * it would otherwise hold about 25 MB from start-up.
  */
-export function renderSafetyPackPdf(pack: SafetyPack, options: PackPdfOptions = {}): Promise<Buffer> {
+export async function renderSafetyPackPdf(pack: SafetyPack, options: PackPdfOptions = {}): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

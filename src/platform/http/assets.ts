@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as sass from 'sass';
+import { projectRoot } from '../paths.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = projectRoot;
 
 export interface Asset {
   body: string | Buffer;
@@ -30,6 +29,9 @@ async function buildStylesheet(): Promise<string> {
   } catch {
     // Not built yet for these sources.
   }
+  // The compiler is loaded only when the cache misses (after an upgrade): it would hold
+  // about 50 MB for the life of the process.
+  const sass = await import('sass');
   const govuk = sass.compileString(
     '@use "govuk-frontend/dist/govuk/base" with ($govuk-font-family: (arial, sans-serif));\n@use "govuk-frontend/dist/govuk";',
     { loadPaths: [path.join(root, 'node_modules')], style: 'compressed', quietDeps: true, logger: sass.Logger.silent },

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { ROLES, TEAMS } from '../../domain/access/roles.ts';
+import { projectRoot } from '../paths.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = projectRoot;
 
 /** Nunjucks with GOV.UK Frontend and MoJ Frontend macros, and Vigil's own templates under src/. */
 export function createViewEnvironment(options: { watch?: boolean } = {}): nunjucks.Environment {
