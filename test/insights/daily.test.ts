@@ -36,7 +36,14 @@ beforeAll(async () => {
   const d3 = await buildCase(db, by, { createdAt: '2026-09-01T09:00:00Z', offence: 'harassment' });
   await duty(db, d3.id, d3.victimIds[0]!, '2026-11-24T17:00:00Z', null);
   const d4 = await buildCase(db, by, { createdAt: '2026-11-23T07:00:00Z', offence: 'harassment', reports: [{ reportedAt: '2026-11-23T07:00:00Z', decidedAt: '2026-11-23T08:00:00Z' }] });
-  d = { d1, d2, d3, d4 };
+  // Graded high once, then lower at the latest assessment: no longer high risk.
+  const d5 = await buildCase(db, by, { createdAt: '2026-05-01T09:00:00Z', offence: 'harassment' });
+  await assessment(db, d5.id, 'initial', new Date('2026-05-01T12:00:00Z'), 'high');
+  await assessment(db, d5.id, 'enhanced', new Date('2026-07-01T12:00:00Z'), 'medium');
+  // No assessment recorded, but a plan graded high.
+  const d6 = await buildCase(db, by, { createdAt: '2026-08-01T09:00:00Z', offence: 'stalking' });
+  await plan(db, d6.id, '2027-02-01', 'high');
+  d = { d1, d2, d3, d4, d5, d6 };
 }, 120_000);
 
 afterAll(async () => {
@@ -53,6 +60,8 @@ describe('daily management meeting', () => {
     expect(refs(view, 'new-crimes')).toEqual([d.d1!.reference]);
     expect(refs(view, 'high-risk')).toContain(d.d2!.reference);
     expect(refs(view, 'high-risk')).not.toContain(d.d3!.reference);
+    expect(refs(view, 'high-risk')).not.toContain(d.d5!.reference);
+    expect(refs(view, 'high-risk')).toContain(d.d6!.reference);
     const overdueRisk = view.sections.find((s) => s.id === 'overdue-risk')!.items.filter((i) => i.reference === d.d2!.reference).map((i) => i.detail);
     expect(overdueRisk.sort()).toEqual(['Risk management plan review', 'Test task'].sort());
     expect(refs(view, 'overdue-victim-updates')).toContain(d.d3!.reference);

@@ -647,17 +647,27 @@ export async function newCrimes(db: Db, since: Date, limit: number): Promise<Dai
   return rows.map(dailyRow);
 }
 
-/** Open cases graded high risk: the latest assessment's final grade, or the plan's grade. */
+/**
+ * Open cases graded high risk: the latest assessment's final grade, or a plan's grade.
+ * Only cases with some high grade can qualify, so those are found first by index and
+ * each one's latest assessment read after, rather than the latest of every case.
+ */
 export async function highRisk(db: Db, limit: number): Promise<DailyRow[]> {
   const { rows } = await sql<DailyDbRow>`
-    with latest as (
-      select distinct on (case_id) case_id, final_grade, completed_at
-      from risk_assessments order by case_id, completed_at desc
+    with candidates as (
+      select case_id from risk_assessments where final_grade = 'high'
+      union
+      select case_id from risk_plans where risk_grade = 'high'
     )
     select ${CASE_COLS}, l.completed_at as at, coalesce(l.final_grade, p.risk_grade) as detail
-    from cases c
-    left join latest l on l.case_id = c.id
-    left join (select distinct on (case_id) case_id, risk_grade from risk_plans order by case_id, risk_grade = 'high' desc) p on p.case_id = c.id
+    from candidates k
+    join cases c on c.id = k.case_id
+    left join lateral (
+      select ra.final_grade, ra.completed_at from risk_assessments ra where ra.case_id = c.id order by ra.completed_at desc limit 1
+    ) l on true
+    left join lateral (
+      select rp.risk_grade from risk_plans rp where rp.case_id = c.id order by rp.risk_grade = 'high' desc limit 1
+    ) p on true
     where c.status = 'open' and c.merged_into_case_id is null and (l.final_grade = 'high' or p.risk_grade = 'high')
     order by l.completed_at desc nulls last, c.reference limit ${limit}`.execute(db);
   return rows.map(dailyRow);

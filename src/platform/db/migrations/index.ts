@@ -17,6 +17,7 @@ import * as m0016 from './0016_risk_settings.ts';
 import * as m0017 from './0017_order_applications.ts';
 import * as m0018 from './0018_victim_care.ts';
 import * as m0019 from './0019_insight_facts.ts';
+import * as m0020 from './0020_high_risk_index.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0017_order_applications': m0017,
   '0018_victim_care': m0018,
   '0019_insight_facts': m0019,
+  '0020_high_risk_index': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {
