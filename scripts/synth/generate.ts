@@ -7,7 +7,7 @@ import { DAY, uuidFrom, type SynthContext } from './context.ts';
 import { synthGroups } from './groups/index.ts';
 import { makePeoplePool } from './groups/people.ts';
 import { dropSecondaryIndexes, recreateIndexes } from './indexes.ts';
-import { BulkLoader } from './loader.ts';
+import { BulkLoader, inLanes } from './loader.ts';
 import { planCases } from './plan.ts';
 import { progressBar } from './progress.ts';
 import { analyticsSession, FACTS_CHUNK, refreshFactsOf } from '../../src/features/insights/repository.ts';
@@ -75,7 +75,10 @@ export async function synthesise(db: Kysely<Database>, kind: DatabaseKind, optio
   const groups = synthGroups();
   const superuser = await sql<{ rolsuper: boolean }>`select rolsuper from pg_roles where rolname = current_user`.execute(db);
   const skipTriggers = options.checkForeignKeys !== true && superuser.rows[0]?.rolsuper === true;
-  const loader = new BulkLoader(db, groups.flatMap((g) => g.tables), kind === 'pglite' ? 10_000 : 20_000, skipTriggers);
+  // PostgreSQL: two connections write, build indexes and compute facts at once (one
+  // backend inserting was the bottleneck on two cores). PGlite has one connection.
+  const lanes = kind === 'pglite' ? 1 : 2;
+  const loader = new BulkLoader(db, groups.flatMap((g) => g.tables), kind === 'pglite' ? 10_000 : 20_000, skipTriggers, lanes);
   const people = makePeoplePool({ random, uuid }, peopleCount);
   const ctx: SynthContext = { random, uuid, users, asOf, start, people, loader };
   const quiet = options.quiet ?? false;
@@ -110,21 +113,23 @@ export async function synthesise(db: Kysely<Database>, kind: DatabaseKind, optio
 
   if (dropped.length > 0) {
     const indexBar = progressBar('Building indexes', dropped.length, 'indexes', { quiet });
-    await recreateIndexes(db, dropped, (done) => indexBar.update(done));
+    await recreateIndexes(db, dropped, lanes, (done) => indexBar.update(done));
     indexBar.finish();
   }
   // The loader writes with triggers off, so no case was marked for the dashboard's facts:
   // compute them all now.
   const { rows: caseRows } = await sql<{ id: string }>`select id from cases order by id`.execute(db);
   const factsBar = progressBar('Dashboard facts', caseRows.length, 'cases', { quiet });
-  for (let i = 0; i < caseRows.length; i += FACTS_CHUNK) {
-    const chunk = caseRows.slice(i, i + FACTS_CHUNK).map((r) => r.id);
+  const chunks: string[][] = [];
+  for (let i = 0; i < caseRows.length; i += FACTS_CHUNK) chunks.push(caseRows.slice(i, i + FACTS_CHUNK).map((r) => r.id));
+  let factsDone = 0;
+  await inLanes(chunks, lanes, async (chunk) => {
     await db.transaction().execute(async (tx) => {
       await analyticsSession(tx);
       await refreshFactsOf(tx, chunk);
     });
-    factsBar.update(Math.min(i + FACTS_CHUNK, caseRows.length));
-  }
+    factsBar.update((factsDone += chunk.length));
+  });
   await sql`delete from insight_stale_cases`.execute(db);
   factsBar.finish();
   await sql`select setval('report_reference_seq', ${reportNumber})`.execute(db);
@@ -144,3 +149,4 @@ export async function synthesise(db: Kysely<Database>, kind: DatabaseKind, optio
   const seconds = (Date.now() - started) / 1000;
   return { rows, tableSeconds: Object.fromEntries([...loader.timings].map(([t, ms]) => [t, ms / 1000])), reports: reportNumber, cases: caseNumber, seconds, rowsPerSecond: total / seconds };
 }
+

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/platform/db/schema.ts';
+import { inLanes } from './loader.ts';
 
 /**
  * Secondary indexes (not primary keys or unique constraints) of the tables being loaded:
@@ -17,10 +18,10 @@ export async function dropSecondaryIndexes(db: Kysely<Database>, tables: readonl
   return rows.rows.map((r) => r.definition);
 }
 
-export async function recreateIndexes(db: Kysely<Database>, definitions: readonly string[], progress: (done: number) => void): Promise<void> {
+export async function recreateIndexes(db: Kysely<Database>, definitions: readonly string[], lanes: number, progress: (done: number) => void): Promise<void> {
   let done = 0;
-  for (const definition of definitions) {
+  await inLanes(definitions, lanes, async (definition) => {
     await sql.raw(definition).execute(db);
     progress(++done);
-  }
+  });
 }

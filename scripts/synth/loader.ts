@@ -27,7 +27,9 @@ export function cellText(value: Cell, type = 'text'): string | null {
  * Bulk loading that works the same on PostgreSQL and PGlite: rows are buffered per table
  * and written as `insert … select … from unnest($1::text[], $2::text[], …)`, one array per
  * column, a few thousand rows a statement, parents before children. One flush runs while
- * the generator prepares the next batch, so on PostgreSQL the two cores are both busy.
+ * the generator prepares the next batch. When foreign keys are not checked row by row,
+ * a flush is split across `lanes` connections by size (each lane its own transaction), so
+ * PostgreSQL writes with more than one backend: one backend inserting was the limit.
  */
 export class BulkLoader {
   private readonly buffers = new Map<string, { spec: TableSpec; columns: Array<Array<string | null>>; rows: number }>();
@@ -48,6 +50,8 @@ export class BulkLoader {
      * superuser). The generator only writes rows whose parents it wrote first, in order.
      */
     private readonly skipTriggers = false,
+    /** Connections a flush is spread over; more than one only when skipping triggers. */
+    private readonly lanes = 1,
   ) {
     for (const spec of tables) {
       if (this.buffers.has(spec.name)) throw new Error(`Table ${spec.name} is registered twice`);
@@ -79,7 +83,7 @@ export class BulkLoader {
   private async flush(wait: boolean): Promise<void> {
     if (this.inFlight) await this.inFlight;
     if (this.failure) throw this.failure;
-    const batches = [...this.buffers.values()].filter((b) => b.rows > 0).map((b) => ({ spec: b.spec, columns: b.columns, rows: b.rows }));
+    const batches: Batch[] = [...this.buffers.values()].filter((b) => b.rows > 0).map((b) => ({ spec: b.spec, columns: b.columns, rows: b.rows }));
     for (const b of this.buffers.values()) {
       b.columns = b.spec.columns.map(() => []);
       b.rows = 0;
@@ -96,7 +100,15 @@ export class BulkLoader {
     }
   }
 
-  private async write(batches: Array<{ spec: TableSpec; columns: Array<Array<string | null>>; rows: number }>): Promise<void> {
+  private async write(batches: Batch[]): Promise<void> {
+    // With foreign keys checked, parents must commit before children: one lane, in order.
+    const lanes = this.skipTriggers ? splitIntoLanes(batches, this.lanes) : [batches];
+    const results = await Promise.allSettled(lanes.map((lane) => this.writeLane(lane)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async writeLane(batches: Batch[]): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await tx.executeQuery(CompiledQuery.raw('set local synchronous_commit = off'));
       if (this.skipTriggers) await tx.executeQuery(CompiledQuery.raw('set local session_replication_role = replica'));
@@ -114,6 +126,26 @@ export class BulkLoader {
   }
 }
 
+interface Batch {
+  spec: TableSpec;
+  columns: Array<Array<string | null>>;
+  rows: number;
+}
+
+/** Deals batches (largest first, by characters to send) to the lane with the least so far. */
+export function splitIntoLanes(batches: readonly Batch[], lanes: number): Batch[][] {
+  if (lanes <= 1 || batches.length <= 1) return [[...batches]];
+  const size = (b: Batch) => b.columns.reduce((sum, values) => sum + values.reduce((n, v) => n + (v?.length ?? 0) + 1, 0), 0);
+  const sized = batches.map((b) => ({ b, n: size(b) })).sort((x, y) => y.n - x.n);
+  const out = Array.from({ length: Math.min(lanes, batches.length) }, () => ({ batches: [] as Batch[], n: 0 }));
+  for (const { b, n } of sized) {
+    const lightest = out.reduce((min, lane) => (lane.n < min.n ? lane : min));
+    lightest.batches.push(b);
+    lightest.n += n;
+  }
+  return out.map((lane) => lane.batches);
+}
+
 const statements = new Map<string, string>();
 
 function insertText(spec: TableSpec): string {
@@ -127,4 +159,13 @@ function insertText(spec: TableSpec): string {
     statements.set(spec.name, text);
   }
   return text;
+}
+
+/** Runs `work` over the items with at most `lanes` at a time, in order of starting. */
+export async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
 }
