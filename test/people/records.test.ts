@@ -203,6 +203,17 @@ describe("a victim's address is protected", () => {
     expect(json.addresses).toEqual([expect.objectContaining({ line: '9 Quayside Terrace', protected: true })]);
   });
 
+  it("is shown to an officer whose team owns a case where the person is the suspect, and not to others", async () => {
+    const token = await apiToken(vigil.app, 'detective-sergeant');
+    const suspect = await newPerson(token, { forenames: 'Corwen', surname: 'Delamere', addresses: [{ line: '4 Saltings Row', town: 'Porthaven', postcode: 'PL4 8ZZ', protected: true }] });
+    await vigil.deps.db.insertInto('cases').values({ reference: 'C-PROT-2', owner_team: 'cid', suspect_person_id: suspect }).execute();
+    const seen = (await api(vigil, await apiToken(vigil.app, 'investigator')).get(`/api/v1/people/${suspect}`)).json();
+    expect(seen.addresses).toEqual([expect.objectContaining({ line: '4 Saltings Row', protected: true })]);
+    const withheld = (await api(vigil, await apiToken(vigil.app, 'call-handler')).get(`/api/v1/people/${suspect}`)).json();
+    expect(withheld.addresses).toEqual([]);
+    expect(withheld.withheldAddresses).toBe(1);
+  });
+
   it('survives an edit by someone who cannot see it, and a new address for a known victim is protected automatically', async () => {
     const browser = await signInAs(vigil.app, 'call-handler');
     const form = await browser.get(`/people/${victim}/edit`);

@@ -388,19 +388,24 @@ export async function isVictim(db: Db, personId: string): Promise<boolean> {
 export async function protectedAddressAllowed(db: Db, personIds: readonly string[], userId: string, teams: readonly string[]): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();
   const teamList = teams.length > 0 ? [...teams] : ['-'];
+  // Victims and suspects are looked up apart (a union, not "or" across the join), so each
+  // side is read by its person index instead of scanning every case.
   const rows = await db
-    .selectFrom('cases as c')
-    .leftJoin('case_victims as v', 'v.case_id', 'c.id')
-    .select(['v.person_id as victim', 'c.suspect_person_id as suspect'])
+    .selectFrom('case_victims as v')
+    .innerJoin('cases as c', 'c.id', 'v.case_id')
+    .select('v.person_id as id')
+    .where('v.person_id', 'in', personIds)
     .where((eb) => eb.or([eb('c.owner_user_id', '=', userId), eb('c.owner_team', 'in', teamList)]))
-    .where((eb) => eb.or([eb('v.person_id', 'in', personIds), eb('c.suspect_person_id', 'in', personIds)]))
+    .union((eb) =>
+      eb
+        .selectFrom('cases as c')
+        .select('c.suspect_person_id as id')
+        .where('c.suspect_person_id', 'in', personIds)
+        .where((eb2) => eb2.or([eb2('c.owner_user_id', '=', userId), eb2('c.owner_team', 'in', teamList)]))
+        .$narrowType<{ id: string }>(),
+    )
     .execute();
-  const allowed = new Set<string>();
-  for (const r of rows) {
-    if (r.victim && personIds.includes(r.victim)) allowed.add(r.victim);
-    if (r.suspect && personIds.includes(r.suspect)) allowed.add(r.suspect);
-  }
-  return allowed;
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The keys a matching query looks candidates up by (from `queryKeys`). */
