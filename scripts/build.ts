@@ -6,6 +6,7 @@
  *
  *   npm run build
  */
+import { realpathSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +16,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SERVER_BUNDLE = path.join(ROOT, 'dist/main.js');
 
 /**
- * How `npm start` runs the bundle. The heap limit stops V8 growing its heap lazily to
- * gigabytes on a large machine: the live set under 50 clients stays under 200 MB.
- * Keep in step with the "start" script in package.json.
+ * How `npm start` runs the bundle. The heap limit (VIGIL_HEAP_MB, 256 by default) stops V8
+ * growing its heap lazily to gigabytes on a large machine: the live set under 50 clients
+ * stays under 200 MB. Keep in step with the "start" script in package.json.
  */
-export const SERVER_NODE_ARGS = ['--max-old-space-size=256', SERVER_BUNDLE];
+export const SERVER_NODE_ARGS = [`--max-old-space-size=${process.env.VIGIL_HEAP_MB || 256}`, SERVER_BUNDLE];
 
 /** Writes the bundle (to a temporary name first, so a server starting meanwhile never reads half a file). */
 export async function buildServer(): Promise<void> {
@@ -38,7 +39,7 @@ export async function buildServer(): Promise<void> {
   await rename(temporary, SERVER_BUNDLE);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   const began = Date.now();
   await buildServer();
   console.log(`Vigil: built ${path.relative(ROOT, SERVER_BUNDLE)} in ${Date.now() - began} ms`);

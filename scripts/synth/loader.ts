@@ -161,11 +161,24 @@ function insertText(spec: TableSpec): string {
   return text;
 }
 
-/** Runs `work` over the items with at most `lanes` at a time, in order of starting. */
+/**
+ * Runs `work` over the items with at most `lanes` at a time, in order of starting. After a
+ * failure no lane starts another item; the first error is thrown once all have stopped.
+ */
 export async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }

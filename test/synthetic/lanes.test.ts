@@ -31,4 +31,15 @@ describe('spreading a flush over connections', () => {
     expect(seen.sort()).toEqual([1, 2, 3, 4, 5]);
     expect(most).toBe(2);
   });
+
+  it('starts nothing more after a failure, and throws the first error', async () => {
+    const started: number[] = [];
+    const run = inLanes([1, 2, 3, 4, 5, 6], 2, async (n) => {
+      started.push(n);
+      await new Promise((r) => setTimeout(r, 5));
+      if (n === 1) throw new Error('batch 1 failed');
+    });
+    await expect(run).rejects.toThrow('batch 1 failed');
+    expect(started).toEqual([1, 2]);
+  });
 });
