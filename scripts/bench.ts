@@ -22,7 +22,7 @@ import { findOpenCase } from '../src/features/cases/repository.ts';
 import { occasionsOfCase } from '../src/features/conduct/repository.ts';
 import { historyFor } from '../src/features/people/history.ts';
 import { casesInvolving } from '../src/features/people/history-repository.ts';
-import { findCandidates } from '../src/features/people/matching.ts';
+import { candidateLookup, findCandidates } from '../src/features/people/matching.ts';
 import { findCandidateIds, type CandidateLookup } from '../src/features/people/repository.ts';
 import { openTasksFor } from '../src/features/tasks/repository.ts';
 import * as insightsRepo from '../src/features/insights/repository.ts';
@@ -71,7 +71,7 @@ interface Samples {
   busiestCaseId: string;
   busiestOccasions: number;
   personIds: string[];
-  names: Array<{ forename: string; surname: string }>;
+  names: Array<{ forename: string; surname: string; dateOfBirth?: string }>;
   suspectVictimPairs: Array<{ suspect: string; victim: string }>;
 }
 
@@ -81,8 +81,8 @@ async function pickSamples(db: Kysely<Database>): Promise<Samples> {
     select cr.case_id as id, count(*)::text as n from case_reports cr join occasions o on o.report_id = cr.report_id
     group by cr.case_id order by count(*) desc limit 1`.execute(db);
   const persons = await sql<{ id: string }>`select suspect_person_id as id from cases where suspect_person_id is not null and restricted = false order by md5(id::text) limit 60`.execute(db);
-  const names = await sql<{ forenames: string; surname: string }>`
-    select n.forenames, n.surname from person_names n join people p on p.id = n.person_id
+  const names = await sql<{ forenames: string; surname: string; date_of_birth: string | null }>`
+    select n.forenames, n.surname, p.date_of_birth from person_names n join people p on p.id = n.person_id
     where n.kind = 'primary' and p.restricted = false order by md5(n.id::text) limit 60`.execute(db);
   const pairs = await sql<{ suspect: string; victim: string }>`
     select c.suspect_person_id as suspect, v.person_id as victim from cases c join case_victims v on v.case_id = c.id
@@ -93,8 +93,12 @@ async function pickSamples(db: Kysely<Database>): Promise<Samples> {
     busiestCaseId: busiest.rows[0]!.id,
     busiestOccasions: Number(busiest.rows[0]!.n),
     personIds: persons.rows.map((r) => r.id),
-    // Half the searches carry a misspelt surname, as call handlers hear names.
-    names: names.rows.map((r, i) => ({ forename: r.forenames, surname: i % 2 === 0 ? spellingVariant(random, r.surname) : r.surname })),
+    // Half the searches carry a misspelt surname, as call handlers hear names; a third give a date of birth.
+    names: names.rows.map((r, i) => ({
+      forename: r.forenames,
+      surname: i % 2 === 0 ? spellingVariant(random, r.surname) : r.surname,
+      ...(i % 3 === 0 && r.date_of_birth ? { dateOfBirth: r.date_of_birth } : {}),
+    })),
     suspectVictimPairs: pairs.rows,
   };
 }
@@ -117,18 +121,8 @@ async function contextFor(db: Kysely<Database>, username: string): Promise<Reque
   };
 }
 
-function lookupFor(name: { forename: string; surname: string }): CandidateLookup {
-  const keys = queryKeys({ referenceDate: new Date().toISOString().slice(0, 10), forename: name.forename, surname: name.surname });
-  return {
-    fullNames: keys.fullNames,
-    surnamePhonetic: keys.surnamePhonetic,
-    forenameKeys: [...new Set([...keys.forenames, ...keys.forenameGroups])],
-    phones: [],
-    emails: [],
-    emailsLoose: [],
-    handles: [],
-    vehicles: [],
-  };
+function lookupFor(name: Samples['names'][number]): CandidateLookup {
+  return candidateLookup(queryKeys({ referenceDate: new Date().toISOString().slice(0, 10), forename: name.forename, surname: name.surname, ...(name.dateOfBirth ? { dob: name.dateOfBirth } : {}) }));
 }
 
 /** The endpoints the suite times, by the key `--only` takes. */
@@ -146,7 +140,7 @@ function twelveMonths(now: Date): { fromInstant: Date; toInstant: Date } {
 async function bareSql(db: Kysely<Database>, s: Samples, n: number, caseTeam: string[], want: Want): Promise<Record<string, { query: string; summary: Summary }>> {
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
   const queries: Record<string, { query: string; iterations?: number; run: (i: number) => Promise<unknown> }> = {
-    matching: { query: 'findCandidateIds (pg_trgm + phonetic + identifiers)', run: (i) => findCandidateIds(db, lookupFor(pick(s.names, i)), 100) },
+    matching: { query: 'findCandidateIds (pg_trgm, sound, birth date, identifiers)', run: (i) => findCandidateIds(db, lookupFor(pick(s.names, i)), 100) },
     history: { query: 'casesInvolving (cases where the person is suspect or victim)', run: (i) => casesInvolving(db, pick(s.personIds, i)) },
     report: { query: 'findOpenCase (the case a new report joins)', run: (i) => findOpenCase(db, pick(s.suspectVictimPairs, i).suspect, [pick(s.suspectVictimPairs, i).victim]) },
     case: { query: 'the case row with its reports (select ... from cases join case_reports join reports)', run: (i) => sql`select c.*, r.reference, r.reported_at from cases c join case_reports cr on cr.case_id = c.id join reports r on r.id = cr.report_id where c.id = ${pick(s.caseIds, i)}`.execute(db) },

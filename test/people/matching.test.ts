@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultMatchingPolicy } from '../../src/domain/people/index.ts';
 import { apiToken, signInAs, startTestVigil, type TestVigil } from '../support/app.ts';
 import { api, userId } from './support.ts';
 
@@ -9,15 +11,9 @@ let restrictedId: string;
 
 beforeAll(async () => {
   vigil = await startTestVigil();
-  const officer = api(vigil, await apiToken(vigil.app, 'investigator'));
-  const create = async (body: Record<string, unknown>) => {
-    const response = await officer.post('/api/v1/people', body);
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as string;
-  };
-  accountId = await create({ forenames: 'Dylan', surname: 'Ashcombe', handles: [{ platform: 'Facebook', handle: 'dylan.ashcombe.91' }] });
-  await create({ forenames: 'Dylan', surname: 'Ashcombe', handles: [{ platform: 'Instagram', handle: 'dylanashcombe91' }] });
-  katherineId = await create({ forenames: 'Katherine', surname: 'Hughes', dateOfBirth: '1992-02-17', phones: ['+44 7700 900777'], emails: ['k.hughes@gmail.com'] });
+  accountId = await createPerson({ forenames: 'Dylan', surname: 'Ashcombe', handles: [{ platform: 'Facebook', handle: 'dylan.ashcombe.91' }] });
+  await createPerson({ forenames: 'Dylan', surname: 'Ashcombe', handles: [{ platform: 'Instagram', handle: 'dylanashcombe91' }] });
+  katherineId = await createPerson({ forenames: 'Katherine', surname: 'Hughes', dateOfBirth: '1992-02-17', phones: ['+44 7700 900777'], emails: ['k.hughes@gmail.com'] });
   // A restricted suspect who works for the force; only the detective sergeant is named on it.
   restrictedId = (
     await vigil.deps.db
@@ -36,6 +32,18 @@ beforeAll(async () => {
   await vigil.deps.db.insertInto('record_access').values({ record_type: 'person', record_id: restrictedId, user_id: await userId(vigil, 'detective-sergeant'), granted_by: null }).execute();
 });
 afterAll(async () => vigil.close());
+
+async function createPerson(body: Record<string, unknown>): Promise<string> {
+  const response = await api(vigil, await apiToken(vigil.app, 'investigator')).post('/api/v1/people', body);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}
+
+/** pg_trgm's similarity of two normalised names. */
+async function similarity(a: string, b: string): Promise<number> {
+  const row = await sql<{ s: number }>`select similarity(${a}, ${b}) as s`.execute(vigil.deps.db);
+  return Number(row.rows[0]!.s);
+}
 
 async function match(username: string, query: Record<string, unknown>) {
   const response = await api(vigil, await apiToken(vigil.app, username)).post('/api/v1/people/match', query);
@@ -65,6 +73,26 @@ describe('matching', () => {
     const { candidates } = await match('call-handler', { surname: 'Hughes', emails: ['khughes@gmail.com'] });
     const found = candidates.find((c) => c.personId === katherineId);
     expect(found?.reasons?.map((r) => r.code)).toContain('email-loose-match');
+  });
+
+  it('offers someone born on the date given even when the surname has changed since', async () => {
+    const lornaId = await createPerson({ forenames: 'Lorna', surname: 'Pickersgill', dateOfBirth: '1979-04-03' });
+    const { candidateNameSimilarity } = defaultMatchingPolicy;
+    expect(await similarity('lorna abernethy', 'lorna pickersgill')).toBeLessThan(candidateNameSimilarity);
+    const withDate = await match('call-handler', { forename: 'Lorna', surname: 'Abernethy', dateOfBirth: '1979-04-03' });
+    const found = withDate.candidates.find((c) => c.personId === lornaId);
+    expect(found?.reasons?.map((r) => r.code)).toEqual(expect.arrayContaining(['dob-exact']));
+    const withoutDate = await match('call-handler', { forename: 'Lorna', surname: 'Abernethy' });
+    expect(withoutDate.candidates.map((c) => c.personId)).not.toContain(lornaId);
+  });
+
+  it('offers a name that sounds the same in both parts however far apart the spellings are', async () => {
+    const caitlinId = await createPerson({ forenames: 'Caitlin', surname: 'Macquade' });
+    const { candidateNameSimilarity } = defaultMatchingPolicy;
+    expect(await similarity('kaitlynne mcquaide', 'caitlin macquade')).toBeLessThan(candidateNameSimilarity);
+    const { candidates } = await match('call-handler', { forename: 'Kaitlynne', surname: 'Mcquaide' });
+    const found = candidates.find((c) => c.personId === caitlinId);
+    expect(found?.reasons?.map((r) => r.code)).toEqual(expect.arrayContaining(['forename-phonetic', 'surname-phonetic']));
   });
 
   it('needs something to search for', async () => {

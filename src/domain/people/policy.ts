@@ -66,6 +66,18 @@ export const matchingPolicySchema = z.object({
   }),
   /** Least trigram similarity of first address lines to count as the same address. */
   addressLineMinimumSimilarity: fraction,
+  /**
+   * Least pg_trgm similarity of whole names for the database to offer a person for scoring
+   * by spelling alone. Sound-alike names, shared dates of birth and identifiers are offered
+   * whatever their spelling.
+   */
+  candidateNameSimilarity: fraction,
+  /**
+   * Someone born on the date given is offered if they share a forename or surname (by
+   * spelling, forename group or sound) or their whole name is at least this alike: a changed
+   * surname or a misheard name is then still found.
+   */
+  birthDateNameSimilarity: fraction,
   bands: z.object({ strong: z.number().min(0).max(100), possible: z.number().min(0).max(100) }),
   /** Candidates scoring below this are not suggested. */
   floor: z.number().min(0).max(100),
@@ -109,6 +121,8 @@ export const westYorkshireMatchingPolicy: MatchingPolicy = {
   },
   age: { aboutToleranceYears: 2, nearYears: 1 },
   addressLineMinimumSimilarity: 0.6,
+  candidateNameSimilarity: 0.33,
+  birthDateNameSimilarity: 0.1,
   bands: { strong: 60, possible: 40 },
   floor: 25,
 };

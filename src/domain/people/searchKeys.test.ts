@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { queryKeys, searchKeys } from './searchKeys.ts';
+import { isRealDate, parseLocalDate } from './dates.ts';
+import { birthDateKeys, queryKeys, searchKeys } from './searchKeys.ts';
 import type { PersonRecord } from './types.ts';
 
 const johnSmith: PersonRecord = {
@@ -29,6 +31,7 @@ describe('searchKeys', () => {
       vehicles: ['YX19ABC'],
       postcodes: ['LS1 4AP'],
       towns: ['leeds'],
+      birthDates: [],
     });
   });
 
@@ -45,5 +48,41 @@ describe('searchKeys', () => {
     expect(keys.fullNames).toEqual(['ng']);
     expect(keys.forenames).toEqual([]);
     expect(keys.phones).toEqual([]);
+  });
+});
+
+describe('birthDateKeys', () => {
+  it.each([
+    ['1986-05-04', ['1986-04-05', '1986-05-04']],
+    ['1986-05-05', ['1986-05-05']],
+    ['1986-02-13', ['1986-02-13']],
+    ['2000-02-29', ['2000-02-29']],
+    ['1986-02-30', []],
+    ['not a date', []],
+    [undefined, []],
+  ])('%s gives %j', (dob, expected) => {
+    expect(birthDateKeys(dob)).toEqual(expected);
+  });
+
+  it('always holds the date itself and only real dates that swap into each other', () => {
+    const day = fc.record({ year: fc.integer({ min: 1900, max: 2030 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) }).filter(isRealDate);
+    fc.assert(
+      fc.property(day, (d) => {
+        const iso = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+        const keys = birthDateKeys(iso);
+        expect(keys).toContain(iso);
+        expect(keys.length).toBe(d.day <= 12 && d.day !== d.month ? 2 : 1);
+        for (const key of keys) {
+          const parts = parseLocalDate(key);
+          expect(parts).toBeDefined();
+          expect(parts!.year).toBe(d.year);
+        }
+      }),
+    );
+  });
+
+  it('is stored for a record and looked up for a query', () => {
+    expect(searchKeys({ id: 'p3', name: { surname: 'Ng' }, dob: '1990-03-07' }).birthDates).toEqual(['1990-03-07', '1990-07-03']);
+    expect(queryKeys({ referenceDate: '2026-11-25', surname: 'Ng', dob: '1990-03-07' }).birthDates).toEqual(['1990-03-07', '1990-07-03']);
   });
 });

@@ -9,7 +9,8 @@ import { normaliseVehicle } from './normalise/vehicle.ts';
 import { queryNames, recordNames } from './names.ts';
 import { forenameGroupIds } from './similarity/nicknames.ts';
 import { phoneticKey } from './similarity/phonetic.ts';
-import type { Address, Identifiers, PersonName, PersonQuery, PersonRecord } from './types.ts';
+import { isRealDate, parseLocalDate, type DateParts } from './dates.ts';
+import type { Address, Identifiers, LocalDate, PersonName, PersonQuery, PersonRecord } from './types.ts';
 
 /** Identifiers normalised for exact comparison. Invalid entries are left out. */
 export interface IdentifierKeys {
@@ -47,16 +48,18 @@ export interface PersonSearchKeys extends IdentifierKeys {
   postcodes: string[];
   /** Normalised towns. */
   towns: string[];
+  /** The date of birth and, when it is a real date, the same with day and month swapped (a common slip). */
+  birthDates: string[];
 }
 
 /** The search keys to store for a person record (its name, aliases, identifiers and addresses). */
 export function searchKeys(person: PersonRecord): PersonSearchKeys {
-  return buildKeys(recordNames(person), person, person.addresses ?? []);
+  return buildKeys(recordNames(person), person, person.addresses ?? [], person.dob);
 }
 
 /** The same keys for what the call handler has typed, to look candidates up with. */
 export function queryKeys(query: PersonQuery): PersonSearchKeys {
-  return buildKeys(queryNames(query), query, query.address === undefined ? [] : [query.address]);
+  return buildKeys(queryNames(query), query, query.address === undefined ? [] : [query.address], query.dob);
 }
 
 /** Normalise a person's or query's identifiers for exact comparison. */
@@ -71,7 +74,16 @@ export function identifierKeys(identifiers: Identifiers): IdentifierKeys {
   };
 }
 
-function buildKeys(names: readonly PersonName[], identifiers: Identifiers, addresses: readonly Address[]): PersonSearchKeys {
+/** A date of birth and its day-month swap, where each is a real date. */
+export function birthDateKeys(dob: LocalDate | undefined): string[] {
+  const parts = dob === undefined ? undefined : parseLocalDate(dob);
+  if (parts === undefined) return [];
+  const swapped = { ...parts, month: parts.day, day: parts.month };
+  const iso = ({ year, month, day }: DateParts) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return tidy([iso(parts), ...(isRealDate(swapped) ? [iso(swapped)] : [])]);
+}
+
+function buildKeys(names: readonly PersonName[], identifiers: Identifiers, addresses: readonly Address[], dob: LocalDate | undefined): PersonSearchKeys {
   const forenames = names.flatMap((name) => nameWords(normaliseName(name.forename ?? '')));
   const surnames = names.map((name) => normaliseSurname(name.surname ?? '')).filter((surname) => surname !== '');
   const ids = identifierKeys(identifiers);
@@ -89,6 +101,7 @@ function buildKeys(names: readonly PersonName[], identifiers: Identifiers, addre
     vehicles: tidy(ids.vehicles),
     postcodes: tidy(acceptedValues(addresses.map((address) => address.postcode ?? ''), normalisePostcode)),
     towns: tidy(addresses.map((address) => normaliseTown(address.town ?? ''))),
+    birthDates: birthDateKeys(dob),
   };
 }
 

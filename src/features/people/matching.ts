@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { isLocalDate, todayInLondon } from '../../domain/calendar/index.ts';
 import {
+  defaultMatchingPolicy,
   queryKeys,
   rankCandidates,
   type Gender,
   type MatchBand,
+  type MatchingPolicy,
   type PersonQuery,
   type PersonRecord as MatchRecord,
+  type PersonSearchKeys,
 } from '../../domain/people/index.ts';
 import { can, requirePermission, type RequestContext } from '../../platform/auth/actor.ts';
 import { appendAudits } from '../../platform/audit/audit-repository.ts';
@@ -135,12 +138,31 @@ export function toPersonQuery(query: MatchQuery, referenceDate: string): PersonQ
   };
 }
 
+/** What the database looks candidates up by, from the query's search keys and the matching policy. */
+export function candidateLookup(keys: PersonSearchKeys, policy: MatchingPolicy = defaultMatchingPolicy): repo.CandidateLookup {
+  return {
+    fullNames: keys.fullNames,
+    surnamePhonetic: keys.surnamePhonetic,
+    forenameKeys: [...new Set([...keys.forenames, ...keys.forenameGroups])],
+    forenamePhonetic: keys.forenamePhonetic,
+    birthDates: keys.birthDates,
+    phones: keys.phones,
+    emails: keys.emails,
+    emailsLoose: keys.emailsLoose,
+    handles: keys.handles,
+    vehicles: keys.vehicles,
+    nameSimilarity: policy.candidateNameSimilarity,
+    birthDateNameSimilarity: policy.birthDateNameSimilarity,
+  };
+}
+
 /**
  * Existing people who may be the person being described, best first, each with a score
  * (0 to 100), a band (strong, possible, weak) and the reasons. Candidates are fetched by
- * pg_trgm similarity of full names, by surname sound with a shared forename or forename
- * group (Jon and John, Kate and Katherine), and by exact normalised phone, email, social
- * media account and vehicle; then scored by the matching rules (`rankCandidates`).
+ * pg_trgm similarity of full names, by surname sound with a shared forename, forename group
+ * (Jon and John, Kate and Katherine) or forename sound, by the date of birth given, and by
+ * exact normalised phone, email, social media account and vehicle; then scored by the
+ * matching rules (`rankCandidates`).
  * Restricted people the user is not named on appear only as a restricted record with a
  * contact. Nothing is linked, merged or saved: the caller decides what to do with the
  * suggestions. The search and each person shown are audited.
@@ -156,19 +178,12 @@ export async function findCandidates(deps: Deps, ctx: RequestContext, input: Mat
     if (error instanceof RangeError) throw new ValidationError([{ field: 'referenceDate', message: error.message }]);
     throw error;
   }
-  const lookup: repo.CandidateLookup = {
-    fullNames: keys.fullNames,
-    surnamePhonetic: keys.surnamePhonetic,
-    forenameKeys: [...new Set([...keys.forenames, ...keys.forenameGroups])],
-    phones: keys.phones,
-    emails: keys.emails,
-    emailsLoose: keys.emailsLoose,
-    handles: keys.handles,
-    vehicles: keys.vehicles,
-  };
+  const lookup = candidateLookup(keys);
   return deps.db.transaction().execute(async (tx) => {
     const ids = await repo.findCandidateIds(tx, lookup, CANDIDATE_LIMIT);
-    const [people, particulars] = await Promise.all([repo.getPeople(tx, ids), repo.particularsOf(tx, ids)]);
+    const found = await repo.peopleWithParticulars(tx, ids);
+    const people = found.map((f) => f.person);
+    const particulars = new Map(found.map((f) => [f.person.id, f.particulars]));
     const seeProtected = can(ctx.actor, 'cases:write') ? await repo.protectedAddressAllowed(tx, ids, ctx.actor.id, ctx.actor.teams) : new Set<string>();
     const named = await repo.namedRecords(tx, 'person', people.filter((p) => p.restricted).map((p) => p.id), ctx.actor.id);
     const byId = new Map(people.map((p) => [p.id, p]));

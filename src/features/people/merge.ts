@@ -41,9 +41,9 @@ export interface DuplicateView {
 }
 
 async function sides(tx: Db, ids: readonly string[]): Promise<Map<string, PersonSide>> {
-  const [people, particulars] = await Promise.all([repo.getPeople(tx, ids), repo.particularsOf(tx, ids)]);
+  const people = await repo.peopleWithParticulars(tx, ids);
   return new Map(
-    people.map((p) => [
+    people.map(({ person: p, particulars }) => [
       p.id,
       {
         id: p.id,
@@ -52,7 +52,7 @@ async function sides(tx: Db, ids: readonly string[]): Promise<Map<string, Person
         ageRange: p.ageMin !== null && p.ageMax !== null ? `${p.ageMin} to ${p.ageMax}` : null,
         gender: p.gender,
         version: p.version,
-        particulars: particulars.get(p.id)!,
+        particulars,
       },
     ]),
   );

@@ -342,34 +342,56 @@ export async function replaceParticulars(
   }
 }
 
+/** A person with everything recorded about them. */
+export interface PersonWithParticulars {
+  person: PersonRecord;
+  particulars: StoredParticulars;
+}
+
+type ParticularsRow = PersonRow & {
+  aliases: Array<[string, string]>;
+  identifiers: Array<[string, string, string | null]>;
+  addresses: Array<[string, string | null, string | null, string | null, boolean]>;
+};
+
+/**
+ * Several people with their aliases, identifiers and addresses, in one statement (the
+ * matching page reads a hundred at a time). Aliases in the order added; identifiers and
+ * addresses oldest first.
+ */
+export async function peopleWithParticulars(db: Db, personIds: readonly string[]): Promise<PersonWithParticulars[]> {
+  if (personIds.length === 0) return [];
+  const rows = await sql<ParticularsRow>`
+    select ${sql.join(PERSON_COLUMNS.map((c) => sql.ref(`p.${c}`)))},
+      (select coalesce(json_agg(json_build_array(n.forenames, n.surname) order by n.id), '[]')
+         from person_names n where n.person_id = p.id and n.kind = 'alias') as aliases,
+      (select coalesce(json_agg(json_build_array(i.kind, i.value, i.platform) order by i.created_at, i.id), '[]')
+         from person_identifiers i where i.person_id = p.id and i.kind in ('phone', 'email', 'handle', 'vehicle')) as identifiers,
+      (select coalesce(json_agg(json_build_array(a.id, a.line, a.town, a.postcode, a.protected) order by a.created_at, a.id), '[]')
+         from person_addresses a where a.person_id = p.id) as addresses
+    from people p where p.id = any(${sql.val([...personIds])}::uuid[])`.execute(db);
+  return rows.rows.map((row) => {
+    const particulars: StoredParticulars = {
+      aliases: row.aliases.map(([forenames, surname]) => ({ forenames, surname })),
+      phones: [],
+      emails: [],
+      handles: [],
+      vehicles: [],
+      addresses: row.addresses.map(([id, line, town, postcode, isProtected]) => ({ id, line, town, postcode, protected: isProtected })),
+    };
+    for (const [kind, value, platform] of row.identifiers) {
+      if (kind === 'phone') particulars.phones.push(value);
+      else if (kind === 'email') particulars.emails.push(value);
+      else if (kind === 'vehicle') particulars.vehicles.push(value);
+      else particulars.handles.push({ platform: platform ?? '', handle: value });
+    }
+    return { person: toPerson(row), particulars };
+  });
+}
+
 /** Aliases, identifiers and addresses of several people at once. */
 export async function particularsOf(db: Db, personIds: readonly string[]): Promise<Map<string, StoredParticulars>> {
-  const result = new Map<string, StoredParticulars>();
-  if (personIds.length === 0) return result;
-  for (const id of personIds) result.set(id, { aliases: [], phones: [], emails: [], handles: [], vehicles: [], addresses: [] });
-  const [names, identifiers, addresses] = await Promise.all([
-    db.selectFrom('person_names').select(['person_id', 'forenames', 'surname']).where('person_id', 'in', personIds).where('kind', '=', 'alias').orderBy('id').execute(),
-    db
-      .selectFrom('person_identifiers')
-      .select(['person_id', 'kind', 'value', 'platform'])
-      .where('person_id', 'in', personIds)
-      .where('kind', 'in', ['phone', 'email', 'handle', 'vehicle'])
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('person_addresses').select(['id', 'person_id', 'line', 'town', 'postcode', 'protected']).where('person_id', 'in', personIds).orderBy('created_at').orderBy('id').execute(),
-  ]);
-  for (const n of names) result.get(n.person_id)?.aliases.push({ forenames: n.forenames, surname: n.surname });
-  for (const i of identifiers) {
-    const p = result.get(i.person_id);
-    if (!p) continue;
-    if (i.kind === 'phone') p.phones.push(i.value);
-    else if (i.kind === 'email') p.emails.push(i.value);
-    else if (i.kind === 'vehicle') p.vehicles.push(i.value);
-    else p.handles.push({ platform: i.platform ?? '', handle: i.value });
-  }
-  for (const a of addresses) result.get(a.person_id)?.addresses.push({ id: a.id, line: a.line, town: a.town, postcode: a.postcode, protected: a.protected });
-  return result;
+  return new Map((await peopleWithParticulars(db, personIds)).map((r) => [r.person.id, r.particulars]));
 }
 
 /** True when the person is, or has been, a victim or protected person in any record. */
@@ -412,29 +434,54 @@ export async function protectedAddressAllowed(db: Db, personIds: readonly string
 export interface CandidateLookup {
   fullNames: string[];
   surnamePhonetic: string[];
+  /** Forename words and their forename groups. */
   forenameKeys: string[];
+  forenamePhonetic: string[];
+  /** The date of birth given and its day-month swap (YYYY-MM-DD). */
+  birthDates: string[];
   phones: string[];
   emails: string[];
   emailsLoose: string[];
   handles: string[];
   vehicles: string[];
+  /** Least pg_trgm similarity of full names for the spelling branch (the policy's `candidateNameSimilarity`). */
+  nameSimilarity: number;
+  /** Least similarity for someone born on the date given who shares no name part (the policy's `birthDateNameSimilarity`). */
+  birthDateNameSimilarity: number;
 }
 
 /**
- * Candidate people for a matching query, best first by a cheap SQL rank: trigram similarity
- * of full names (the pg_trgm GIN index, `%` operator at pg_trgm's similarity threshold,
- * 0.3 by default), the same surname sound with a shared
- * forename or forename group (btree and GIN indexes), and exact identifier keys.
+ * Candidate people for a matching query, best first by a cheap SQL rank, from four branches:
+ * trigram similarity of full names at or above `nameSimilarity` (the pg_trgm GIN index; the
+ * `%` operator reads the threshold from `pg_trgm.similarity_threshold`, set for this
+ * transaction only); the same surname sound with a shared forename, forename group or
+ * forename sound (btree and GIN indexes); people born on the date given or its day-month
+ * swap who share a forename or surname by spelling, group or sound, or whose whole name is at
+ * least `birthDateNameSimilarity` alike; and exact identifier keys. Runs in the caller's transaction, or in its own.
  */
+/** How many people born on the date given (or its day-month swap) with a name somewhat like the one given are offered, best-named first. */
+const BIRTH_DATE_CANDIDATES = 10;
+
 export async function findCandidateIds(db: Db, lookup: CandidateLookup, limit: number): Promise<string[]> {
+  if (!db.isTransaction) return db.transaction().execute((tx) => findCandidateIds(tx, lookup, limit));
   const branches = [];
   for (const fullName of lookup.fullNames.slice(0, 4)) {
     branches.push(sql`(select person_id, similarity(full_key, ${fullName}) as rank from person_names
       where full_key % ${fullName} order by rank desc limit ${limit})`);
   }
-  if (lookup.surnamePhonetic.length > 0 && lookup.forenameKeys.length > 0) {
+  if (lookup.surnamePhonetic.length > 0 && (lookup.forenameKeys.length > 0 || lookup.forenamePhonetic.length > 0)) {
     branches.push(sql`(select person_id, 0.5::real as rank from person_names
-      where surname_phonetic = any(${sql.val(lookup.surnamePhonetic)}::text[]) and forename_groups && ${sql.val(lookup.forenameKeys)}::text[] limit ${limit})`);
+      where surname_phonetic = any(${sql.val(lookup.surnamePhonetic)}::text[])
+        and (forename_groups && ${sql.val(lookup.forenameKeys)}::text[] or forename_phonetic = any(${sql.val(lookup.forenamePhonetic)}::text[]))
+      limit ${limit})`);
+  }
+  if (lookup.birthDates.length > 0) {
+    // Ranked with the identifiers, so the few people born that day with a name like it are always scored.
+    branches.push(sql`(select person_id, 1::real as rank from (select n.person_id from people p join person_names n on n.person_id = p.id
+      where p.date_of_birth = any(${sql.val(lookup.birthDates)}::date[])
+        and (n.forename_groups && ${sql.val(lookup.forenameKeys)}::text[] or n.forename_phonetic = any(${sql.val(lookup.forenamePhonetic)}::text[])
+          or n.surname_phonetic = any(${sql.val(lookup.surnamePhonetic)}::text[]) or similarity(n.full_key, ${lookup.fullNames[0] ?? ''}) >= ${lookup.birthDateNameSimilarity})
+      order by similarity(n.full_key, ${lookup.fullNames[0] ?? ''}) desc limit ${BIRTH_DATE_CANDIDATES}) as born)`);
   }
   const identifierTests = [];
   if (lookup.phones.length > 0) identifierTests.push(sql`(kind = 'phone' and normalised = any(${sql.val(lookup.phones)}::text[]))`);
@@ -446,6 +493,7 @@ export async function findCandidateIds(db: Db, lookup: CandidateLookup, limit: n
     branches.push(sql`(select person_id, 1::real as rank from person_identifiers where ${sql.join(identifierTests, sql` or `)} limit ${limit})`);
   }
   if (branches.length === 0) return [];
+  if (lookup.fullNames.length > 0) await sql`select set_config('pg_trgm.similarity_threshold', ${String(lookup.nameSimilarity)}, true)`.execute(db);
   const result = await sql<{ person_id: string }>`
     select person_id from (${sql.join(branches, sql` union all `)}) as found
     group by person_id order by max(rank) desc, person_id limit ${limit}`.execute(db);

@@ -18,6 +18,7 @@ import * as m0017 from './0017_order_applications.ts';
 import * as m0018 from './0018_victim_care.ts';
 import * as m0019 from './0019_insight_facts.ts';
 import * as m0020 from './0020_high_risk_index.ts';
+import * as m0021 from './0021_person_birth_index.ts';
 
 /** Every migration, in order. Names never change once released. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018_victim_care': m0018,
   '0019_insight_facts': m0019,
   '0020_high_risk_index': m0020,
+  '0021_person_birth_index': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {
