@@ -32,7 +32,7 @@ export async function seedOrders(tx: Db, options: SeedOrdersOptions): Promise<vo
   const today = londonDateOf(now);
 
   // 1. The demo SPO under management.
-  const spo = await tx.selectFrom('orders').select('id').where('type', 'in', ['spo', 'stalking-protection-order']).where('status', '=', 'active').orderBy('made_on').executeTakeFirst();
+  const spo = await tx.selectFrom('orders').select('id').where('type', '=', 'stalking-protection-order').where('status', '=', 'active').orderBy('made_on').executeTakeFirst();
   if (spo) {
     const order = (await repo.getOrder(tx, spo.id))!;
     await repo.updateOrder(tx, order.id, order.version, { offender_manager_id: om, manager_allocated_on: addDays(order.madeOn, 2), served_on: order.madeOn, visit_interval_days: 28 }, now);

@@ -198,7 +198,7 @@ export async function seedPeople(db: Db, options: SeedPeopleOptions): Promise<Se
     victims.push(keep(await add(db, { forenames, surname, dateOfBirth: dob, gender: 'Female', addresses: [{ line: `${1 + Math.floor(random() * 80)} Orchard Close`, town: 'Corrowick', postcode: null, protected: true }] }, by)));
   }
   await order(db, {
-    type: 'spo',
+    type: 'stalking-protection-order',
     subject: serialStalker,
     protect: victims.slice(0, 2),
     madeOn: '2025-03-03',

@@ -16,10 +16,10 @@ describe('demo orders', () => {
   it('puts the demo SPO under management with an overdue visit, and an SPO application awaiting authority', async () => {
     const api = apiClient(vigil);
     await stalkingCase(vigil, api);
-    // The people demo data's SPO, with the legacy type code it uses.
+    // The people demo data's SPO.
     const subject = await insertPerson(vigil.deps.db, { forenames: 'Dorian', surname: 'Kettleby', dateOfBirth: '1979-05-05', gender: null, restricted: false, restrictedContact: null });
     const victim = await insertPerson(vigil.deps.db, { forenames: 'Elowen', surname: 'Foxglove', dateOfBirth: '1990-05-05', gender: null, restricted: false, restrictedContact: null });
-    const { id } = await vigil.deps.db.insertInto('orders').values({ type: 'spo', subject_person_id: subject, made_on: '2024-03-03', expires_on: '2026-03-03', court: 'Corrowick Magistrates Court', prohibitions: 'Not to contact Elowen Foxglove; not to go within 200 metres of her home', requirements: 'Notify every name and address' }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await vigil.deps.db.insertInto('orders').values({ type: 'stalking-protection-order', subject_person_id: subject, made_on: '2024-03-03', expires_on: '2026-03-03', court: 'Corrowick Magistrates Court', prohibitions: 'Not to contact Elowen Foxglove; not to go within 200 metres of her home', requirements: 'Notify every name and address' }).returning('id').executeTakeFirstOrThrow();
     await vigil.deps.db.insertInto('order_protected_persons').values({ order_id: id, person_id: victim }).execute();
     const users = new Map((await vigil.deps.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
     const steps: number[] = [];

@@ -27,7 +27,7 @@ describe('demo people', () => {
   it('include a serial stalker with an SPO, an expired order, historic PIN and HN1, flags and three other victims', async () => {
     const client = api(vigil, await apiToken(vigil.app, 'stalking-coordination-unit'));
     const history = (await client.get(`/api/v1/people/${seeded.serialStalker}/history`)).json();
-    expect(history.orders.map((o: { type: string; active: boolean }) => `${o.type}:${o.active}`)).toEqual(['spo:true', 'restraining-order:false']);
+    expect(history.orders.map((o: { type: string; active: boolean }) => `${o.type}:${o.active}`)).toEqual(['stalking-protection-order:true', 'restraining-order:false']);
     expect(history.warningNotices.map((w: { kind: string }) => w.kind).sort()).toEqual(['HN1', 'PIN']);
     expect(history.flags.map((f: { type: string }) => f.type).sort()).toEqual(['notify-if', 'stalking-perpetrator']);
     expect(history.otherVictims).toHaveLength(3);

@@ -166,6 +166,9 @@ describe('every record a person appears in', () => {
     expect(rows).toEqual(['case C-APP-1 Victim', 'order Stalking Protection Order Protected person', 'report R-APP-1 Victim', 'report R-APP-2 Witness']);
     const suspectView = (await api(vigil, token).get(`/api/v1/people/${suspect}`)).json();
     expect(suspectView.appearances.map((a: { roleLabel: string }) => a.roleLabel).sort()).toEqual(['Subject of order', 'Suspect', 'Suspect']);
+    // The order was stored under the older code 'spo'; its history gives the current one.
+    const suspectHistory = (await api(vigil, token).get(`/api/v1/people/${suspect}/history`)).json();
+    expect(suspectHistory.orders.map((o: { type: string }) => o.type)).toEqual(['stalking-protection-order']);
     const page = await (await signInAs(vigil.app, 'investigator')).get(`/people/${victim}`);
     expect(page.body).toContain('R-APP-2');
     expect(page.body).toContain('Protected person');

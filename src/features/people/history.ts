@@ -3,6 +3,7 @@ import { requirePermission, type RequestContext } from '../../platform/auth/acto
 import { appendAudit, type Db } from '../../platform/audit/audit-repository.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { teamName } from '../../domain/access/roles.ts';
+import { canonicalOrderType } from '../../domain/orders/index.ts';
 import * as history from './history-repository.ts';
 import * as repo from './repository.ts';
 import { DEFAULT_RESTRICTED_CONTACT, FLAG_TYPES, flagTypeLabel, orderTypeLabel } from './labels.ts';
@@ -146,7 +147,8 @@ async function historyOfOne(tx: Db, ctx: RequestContext, person: repo.PersonReco
   const orderViews = orders.map(
     (o): OrderView => ({
       id: o.id,
-      type: o.type,
+      // Records made before the orders register may hold an older code ('spo'): shown by its current one.
+      type: canonicalOrderType(o.type),
       typeLabel: orderTypeLabel(o.type),
       role: o.role,
       active: o.status === 'active' && (o.expiresOn === null || compareLocalDates(o.expiresOn, today) >= 0) && compareLocalDates(o.madeOn, today) <= 0,

@@ -184,7 +184,9 @@ export async function findCandidates(deps: Deps, ctx: RequestContext, input: Mat
     const found = await repo.peopleWithParticulars(tx, ids);
     const people = found.map((f) => f.person);
     const particulars = new Map(found.map((f) => [f.person.id, f.particulars]));
-    const seeProtected = can(ctx.actor, 'cases:write') ? await repo.protectedAddressAllowed(tx, ids, ctx.actor.id, ctx.actor.teams) : new Set<string>();
+    // Only people with a protected address need the check of whether the user may see it.
+    const withProtected = found.filter((f) => f.particulars.addresses.some((a) => a.protected)).map((f) => f.person.id);
+    const seeProtected = can(ctx.actor, 'cases:write') ? await repo.protectedAddressAllowed(tx, withProtected, ctx.actor.id, ctx.actor.teams) : new Set<string>();
     const named = await repo.namedRecords(tx, 'person', people.filter((p) => p.restricted).map((p) => p.id), ctx.actor.id);
     const byId = new Map(people.map((p) => [p.id, p]));
     const records = people.map((p) => toMatchRecord(p, particulars.get(p.id)!, seeProtected.has(p.id)));
