@@ -450,6 +450,9 @@ export interface CandidateLookup {
   birthDateNameSimilarity: number;
 }
 
+/** How many people born on the date given (or its day-month swap) with a name somewhat like the one given are offered, best-named first. */
+const BIRTH_DATE_CANDIDATES = 10;
+
 /**
  * Candidate people for a matching query, best first by a cheap SQL rank, from four branches:
  * trigram similarity of full names at or above `nameSimilarity` (the pg_trgm GIN index; the
@@ -457,11 +460,9 @@ export interface CandidateLookup {
  * transaction only); the same surname sound with a shared forename, forename group or
  * forename sound (btree and GIN indexes); people born on the date given or its day-month
  * swap who share a forename or surname by spelling, group or sound, or whose whole name is at
- * least `birthDateNameSimilarity` alike; and exact identifier keys. Runs in the caller's transaction, or in its own.
+ * least `birthDateNameSimilarity` alike; and exact identifier keys. Runs in the caller's
+ * transaction, or in its own.
  */
-/** How many people born on the date given (or its day-month swap) with a name somewhat like the one given are offered, best-named first. */
-const BIRTH_DATE_CANDIDATES = 10;
-
 export async function findCandidateIds(db: Db, lookup: CandidateLookup, limit: number): Promise<string[]> {
   if (!db.isTransaction) return db.transaction().execute((tx) => findCandidateIds(tx, lookup, limit));
   const branches = [];
