@@ -9,7 +9,7 @@ import { normaliseVehicle } from './normalise/vehicle.ts';
 import { queryNames, recordNames } from './names.ts';
 import { forenameGroupIds } from './similarity/nicknames.ts';
 import { phoneticKey } from './similarity/phonetic.ts';
-import { isRealDate, parseLocalDate, type DateParts } from './dates.ts';
+import { parseLocalDate } from './dates.ts';
 import type { Address, Identifiers, LocalDate, PersonName, PersonQuery, PersonRecord } from './types.ts';
 
 /** Identifiers normalised for exact comparison. Invalid entries are left out. */
@@ -76,11 +76,10 @@ export function identifierKeys(identifiers: Identifiers): IdentifierKeys {
 
 /** A date of birth and its day-month swap, where each is a real date. */
 export function birthDateKeys(dob: LocalDate | undefined): string[] {
-  const parts = dob === undefined ? undefined : parseLocalDate(dob);
-  if (parts === undefined) return [];
-  const swapped = { ...parts, month: parts.day, day: parts.month };
-  const iso = ({ year, month, day }: DateParts) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return tidy([iso(parts), ...(isRealDate(swapped) ? [iso(swapped)] : [])]);
+  if (dob === undefined || parseLocalDate(dob) === undefined) return [];
+  const [year, month, day] = dob.split('-');
+  const swapped = `${year}-${day}-${month}`;
+  return tidy([dob, ...(parseLocalDate(swapped) === undefined ? [] : [swapped])]);
 }
 
 function buildKeys(names: readonly PersonName[], identifiers: Identifiers, addresses: readonly Address[], dob: LocalDate | undefined): PersonSearchKeys {
