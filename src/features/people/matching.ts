@@ -182,21 +182,19 @@ export async function findCandidates(deps: Deps, ctx: RequestContext, input: Mat
   return deps.db.transaction().execute(async (tx) => {
     const ids = await repo.findCandidateIds(tx, lookup, CANDIDATE_LIMIT);
     const found = await repo.peopleWithParticulars(tx, ids);
-    const people = found.map((f) => f.person);
-    const particulars = new Map(found.map((f) => [f.person.id, f.particulars]));
     // Only people with a protected address need the check of whether the user may see it.
     const withProtected = found.filter((f) => f.particulars.addresses.some((a) => a.protected)).map((f) => f.person.id);
     const seeProtected = can(ctx.actor, 'cases:write') ? await repo.protectedAddressAllowed(tx, withProtected, ctx.actor.id, ctx.actor.teams) : new Set<string>();
-    const named = await repo.namedRecords(tx, 'person', people.filter((p) => p.restricted).map((p) => p.id), ctx.actor.id);
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const records = people.map((p) => toMatchRecord(p, particulars.get(p.id)!, seeProtected.has(p.id)));
+    const named = await repo.namedRecords(tx, 'person', found.filter((f) => f.person.restricted).map((f) => f.person.id), ctx.actor.id);
+    const byId = new Map(found.map((f) => [f.person.id, f]));
+    const records = found.map(({ person, particulars }) => toMatchRecord(person, particulars, seeProtected.has(person.id)));
     const ranked = rankCandidates(query, records).slice(0, SHOWN_LIMIT);
     const candidates = ranked.map((r): MatchCandidate => {
-      const person = byId.get(r.person.id)!;
+      const { person, particulars } = byId.get(r.person.id)!;
       if (person.restricted && !named.has(person.id)) {
         return { personId: person.id, restricted: true, contact: person.restrictedContact ?? DEFAULT_RESTRICTED_CONTACT, band: r.band };
       }
-      const aliases = particulars.get(person.id)!.aliases.map((a) => `${a.forenames} ${a.surname}`.trim());
+      const aliases = particulars.aliases.map((a) => `${a.forenames} ${a.surname}`.trim());
       return {
         personId: person.id,
         restricted: false,

@@ -470,19 +470,19 @@ export async function findCandidateIds(db: Db, lookup: CandidateLookup, limit: n
     branches.push(sql`(select person_id, similarity(full_key, ${fullName}) as rank from person_names
       where full_key % ${fullName} order by rank desc limit ${limit})`);
   }
+  // A name (alias n of person_names) sharing a forename, forename group or forename sound, or the surname sound.
+  const sameForename = sql`(n.forename_groups && ${sql.val(lookup.forenameKeys)}::text[] or n.forename_phonetic = any(${sql.val(lookup.forenamePhonetic)}::text[]))`;
+  const sameSurnameSound = sql`n.surname_phonetic = any(${sql.val(lookup.surnamePhonetic)}::text[])`;
   if (lookup.surnamePhonetic.length > 0 && (lookup.forenameKeys.length > 0 || lookup.forenamePhonetic.length > 0)) {
-    branches.push(sql`(select person_id, 0.5::real as rank from person_names
-      where surname_phonetic = any(${sql.val(lookup.surnamePhonetic)}::text[])
-        and (forename_groups && ${sql.val(lookup.forenameKeys)}::text[] or forename_phonetic = any(${sql.val(lookup.forenamePhonetic)}::text[]))
-      limit ${limit})`);
+    branches.push(sql`(select n.person_id, 0.5::real as rank from person_names n where ${sameSurnameSound} and ${sameForename} limit ${limit})`);
   }
   if (lookup.birthDates.length > 0) {
     // Ranked with the identifiers, so the few people born that day with a name like it are always scored.
+    const likeness = sql`similarity(n.full_key, ${lookup.fullNames[0] ?? ''})`;
     branches.push(sql`(select person_id, 1::real as rank from (select n.person_id from people p join person_names n on n.person_id = p.id
       where p.date_of_birth = any(${sql.val(lookup.birthDates)}::date[])
-        and (n.forename_groups && ${sql.val(lookup.forenameKeys)}::text[] or n.forename_phonetic = any(${sql.val(lookup.forenamePhonetic)}::text[])
-          or n.surname_phonetic = any(${sql.val(lookup.surnamePhonetic)}::text[]) or similarity(n.full_key, ${lookup.fullNames[0] ?? ''}) >= ${lookup.birthDateNameSimilarity})
-      order by similarity(n.full_key, ${lookup.fullNames[0] ?? ''}) desc limit ${BIRTH_DATE_CANDIDATES}) as born)`);
+        and (${sameForename} or ${sameSurnameSound} or ${likeness} >= ${lookup.birthDateNameSimilarity})
+      order by ${likeness} desc limit ${BIRTH_DATE_CANDIDATES}) as born)`);
   }
   const identifierTests = [];
   if (lookup.phones.length > 0) identifierTests.push(sql`(kind = 'phone' and normalised = any(${sql.val(lookup.phones)}::text[]))`);
